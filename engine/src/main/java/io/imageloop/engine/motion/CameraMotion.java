@@ -1,0 +1,161 @@
+package io.imageloop.engine.motion;
+
+import io.imageloop.engine.frame.FrameSize;
+import org.bytedeco.opencv.opencv_core.Mat;
+
+import java.util.Optional;
+
+import static org.bytedeco.opencv.global.opencv_core.BORDER_REFLECT_101;
+import static org.bytedeco.opencv.global.opencv_core.CV_64F;
+import static org.bytedeco.opencv.global.opencv_imgproc.INTER_CUBIC;
+import static org.bytedeco.opencv.global.opencv_imgproc.WARP_INVERSE_MAP;
+import static org.bytedeco.opencv.global.opencv_imgproc.warpAffine;
+
+/**
+ * A virtual camera on a closed path over a canvas larger than the frame: an eased zoom in and
+ * back out, an orbit on an ellipse, or a swing along one axis. Every frame is sampled with a
+ * sub-pixel affine transform and a bicubic filter; nothing is rounded to whole pixels, which is
+ * what makes ffmpeg's zoompan step and shake.
+ *
+ * <p>Paths are trigonometric in the loop phase, so frame N equals frame 0. Zoom and swing start
+ * at a turning point (zero velocity), so the seam falls where the camera is slowest.
+ */
+public final class CameraMotion implements Motion {
+
+    /** The kinds of closed path. */
+    public enum Path { ZOOM, ORBIT, SWING_HORIZONTAL, SWING_VERTICAL }
+
+    private final Path path;
+    private final double strength;
+    private final double sign;
+
+    public CameraMotion(Direction direction, double strength) {
+        this.strength = Math.max(0.1, Math.min(3.0, strength));
+        this.path = switch (direction.word()) {
+            case "orbit" -> Path.ORBIT;
+            case "left", "right" -> Path.SWING_HORIZONTAL;
+            case "up", "down" -> Path.SWING_VERTICAL;
+            default -> Path.ZOOM;
+        };
+        this.sign = direction.word().equals("left") || direction.word().equals("up") ? -1 : 1;
+    }
+
+    /** Canvas oversize: 1.2x at strength 1; also the deepest zoom (sampling never goes above 1:1). */
+    @Override
+    public double canvasScale() {
+        return 1 + 0.2 * strength;
+    }
+
+    @Override
+    public Animation animate(Mat canvas, FrameSize frame, LoopTiming timing) {
+        int n = timing.frames();
+        double k = (double) canvas.cols() / frame.width();
+        double[] cx = new double[n];
+        double[] cy = new double[n];
+        double[] scale = new double[n];
+        for (int t = 0; t < n; t++) {
+            double theta = 2 * Math.PI * timing.phase(t);
+            double ease = (1 - Math.cos(theta)) / 2; // 0 at the seam, 1 half-way
+            double s;
+            double ox;
+            double oy;
+            switch (path) {
+                case ZOOM -> {
+                    s = k - (k - 1) * ease;
+                    double room = roomX(canvas, frame, s);
+                    ox = 0.35 * room * Math.sin(theta);
+                    oy = 0.35 * roomY(canvas, frame, s) * Math.sin(theta) * 0.5;
+                }
+                case ORBIT -> {
+                    s = (1 + k) / 2;
+                    ox = 0.9 * roomX(canvas, frame, s) * Math.cos(theta) * sign;
+                    oy = 0.9 * roomY(canvas, frame, s) * Math.sin(theta);
+                }
+                case SWING_HORIZONTAL -> {
+                    s = (1 + k) / 2;
+                    ox = 0.9 * roomX(canvas, frame, s) * Math.cos(theta) * -sign;
+                    oy = 0;
+                }
+                default -> {
+                    s = (1 + k) / 2;
+                    ox = 0;
+                    oy = 0.9 * roomY(canvas, frame, s) * Math.cos(theta) * -sign;
+                }
+            }
+            scale[t] = s;
+            cx[t] = canvas.cols() / 2.0 + ox;
+            cy[t] = canvas.rows() / 2.0 + oy;
+        }
+        return new CameraAnimation(canvas, frame, cx, cy, scale, k);
+    }
+
+    private static double roomX(Mat canvas, FrameSize frame, double s) {
+        return Math.max(0, (canvas.cols() - frame.width() * s) / 2);
+    }
+
+    private static double roomY(Mat canvas, FrameSize frame, double s) {
+        return Math.max(0, (canvas.rows() - frame.height() * s) / 2);
+    }
+
+    @Override
+    public String describe() {
+        return "camera " + path.name().toLowerCase().replace('_', ' ') + String.format(" (strength %.2f)", strength);
+    }
+
+    private static final class CameraAnimation implements Animation {
+        private final Mat canvas;
+        private final FrameSize frame;
+        private final double[] cx;
+        private final double[] cy;
+        private final double[] scale;
+        private final double k;
+        private final Mat matrix = new Mat(2, 3, CV_64F);
+
+        CameraAnimation(Mat canvas, FrameSize frame, double[] cx, double[] cy, double[] scale, double k) {
+            this.canvas = canvas;
+            this.frame = frame;
+            this.cx = cx;
+            this.cy = cy;
+            this.scale = scale;
+            this.k = k;
+        }
+
+        @Override
+        public int frames() {
+            return cx.length;
+        }
+
+        @Override
+        public void render(int t, Mat dst) {
+            double s = scale[t];
+            // Output pixel centre (u + 0.5) maps to canvas position cx + (u + 0.5 - W/2) * s, minus the half-pixel.
+            double tx = cx[t] - 0.5 + (0.5 - frame.width() / 2.0) * s;
+            double ty = cy[t] - 0.5 + (0.5 - frame.height() / 2.0) * s;
+            java.nio.DoubleBuffer m = matrix.createBuffer();
+            m.put(new double[] {s, 0, tx, 0, s, ty});
+            try (var size = frame.toCv()) {
+                warpAffine(canvas, dst, matrix, size, INTER_CUBIC | WARP_INVERSE_MAP, BORDER_REFLECT_101, new org.bytedeco.opencv.opencv_core.Scalar());
+            }
+        }
+
+        @Override
+        public Optional<CameraPath> cameraPath() {
+            int n = cx.length;
+            double[] x = new double[n];
+            double[] y = new double[n];
+            double[] z = new double[n];
+            for (int t = 0; t < n; t++) {
+                // In output pixels at the widest view, so figures compare across strengths.
+                x[t] = cx[t] / k;
+                y[t] = cy[t] / k;
+                z[t] = k / scale[t];
+            }
+            return Optional.of(new CameraPath(x, y, z));
+        }
+
+        @Override
+        public void close() {
+            matrix.close();
+        }
+    }
+}

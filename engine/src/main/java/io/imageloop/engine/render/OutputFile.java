@@ -1,0 +1,86 @@
+package io.imageloop.engine.render;
+
+import io.imageloop.engine.LoopException;
+import io.imageloop.engine.LoopException.Kind;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Writes go to a hidden temporary file beside the target and are moved into place only when
+ * complete, so a failed or interrupted render never leaves a half-written video behind and never
+ * destroys an earlier good one.
+ */
+public final class OutputFile implements AutoCloseable {
+
+    private final Path target;
+    private final Path temporary;
+    private boolean committed;
+
+    private OutputFile(Path target, Path temporary) {
+        this.target = target;
+        this.temporary = temporary;
+    }
+
+    /** Checks that the target can be written, before any expensive work starts. */
+    public static void checkWritable(Path target) {
+        Path absolute = target.toAbsolutePath();
+        Path dir = absolute.getParent();
+        if (Files.isDirectory(absolute)) {
+            throw new LoopException(Kind.OUTPUT_NOT_WRITABLE, "the output " + target + " is a directory");
+        }
+        if (dir == null || !Files.isDirectory(dir)) {
+            throw new LoopException(Kind.OUTPUT_NOT_WRITABLE, "the output folder " + dir + " does not exist");
+        }
+        if (!Files.isWritable(dir)) {
+            throw new LoopException(Kind.OUTPUT_NOT_WRITABLE, "the output folder " + dir + " is not writable");
+        }
+    }
+
+    public static OutputFile create(Path target) {
+        checkWritable(target);
+        Path absolute = target.toAbsolutePath();
+        try {
+            Path temporary = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".partial");
+            return new OutputFile(absolute, temporary);
+        } catch (IOException e) {
+            throw new LoopException(Kind.OUTPUT_NOT_WRITABLE, "cannot write to " + absolute.getParent() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Where the encoder writes. */
+    public Path temporary() {
+        return temporary;
+    }
+
+    public Path target() {
+        return target;
+    }
+
+    public void commit() {
+        try {
+            try {
+                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            committed = true;
+        } catch (IOException e) {
+            throw new LoopException(Kind.OUTPUT_NOT_WRITABLE, "cannot move the finished file to " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (!committed) {
+            try {
+                Files.deleteIfExists(temporary);
+            } catch (IOException ignored) {
+                // best effort: a stray hidden .partial file is all that can remain
+            }
+        }
+    }
+}

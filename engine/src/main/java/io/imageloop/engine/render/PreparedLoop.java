@@ -1,0 +1,87 @@
+package io.imageloop.engine.render;
+
+import io.imageloop.engine.LoopSettings;
+import io.imageloop.engine.frame.FrameSize;
+import io.imageloop.engine.frame.Framer;
+import io.imageloop.engine.frame.Layout;
+import io.imageloop.engine.motion.Animation;
+import io.imageloop.engine.motion.LoopTiming;
+import io.imageloop.engine.motion.Motion;
+import io.imageloop.engine.source.Photo;
+import io.imageloop.engine.source.PhotoLoader;
+import org.bytedeco.opencv.opencv_core.Mat;
+
+import java.nio.file.Path;
+
+/**
+ * Source, motion and composite stages wired together for one photo: ask it for frame t and get
+ * the finished output frame. Renderers and the timeline compositor both draw from it.
+ */
+public final class PreparedLoop implements AutoCloseable {
+
+    private final Layout layout;
+    private final Animation animation;
+    private final Motion motion;
+    private final LoopTiming timing;
+    private final Mat scratch = new Mat();
+
+    private PreparedLoop(Layout layout, Animation animation, Motion motion, LoopTiming timing) {
+        this.layout = layout;
+        this.animation = animation;
+        this.motion = motion;
+        this.timing = timing;
+    }
+
+    public static PreparedLoop of(Path photoFile, LoopSettings settings, PhotoLoader loader) {
+        Motion motion = settings.motion();
+        LoopTiming timing = settings.timing();
+        FrameSize size = settings.frameSize();
+        FrameSize needed = size.scaled(motion.canvasScale());
+        try (Photo photo = loader.load(photoFile, needed.width(), needed.height())) {
+            Layout layout = Framer.frame(photo.pixels(), size, settings.fitting(), motion.canvasScale());
+            try {
+                return new PreparedLoop(layout, motion.animate(layout.canvas(), layout.regionSize(), timing), motion, timing);
+            } catch (RuntimeException e) {
+                layout.close();
+                throw e;
+            }
+        }
+    }
+
+    public FrameSize size() {
+        return layout.output();
+    }
+
+    public LoopTiming timing() {
+        return timing;
+    }
+
+    public Motion motion() {
+        return motion;
+    }
+
+    public Animation animation() {
+        return animation;
+    }
+
+    /** Renders output frame t (wrapping around the loop) into dst. */
+    public void render(int t, Mat dst) {
+        int frame = Math.floorMod(t, timing.frames());
+        if (!layout.hasBackground()) {
+            animation.render(frame, dst);
+            return;
+        }
+        layout.background().copyTo(dst);
+        animation.render(frame, scratch);
+        try (Mat region = dst.apply(layout.region())) {
+            scratch.copyTo(region);
+        }
+    }
+
+    @Override
+    public void close() {
+        animation.close();
+        layout.close();
+        scratch.close();
+    }
+}
