@@ -1,0 +1,2 @@
+/** The HTTP service of the imageloop API contract. */
+package io.imageloop.server;
