@@ -2,6 +2,7 @@ package io.imageloop.engine.motion;
 
 import io.imageloop.engine.frame.FrameSize;
 import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Rect;
 
 import java.nio.FloatBuffer;
 
@@ -62,7 +63,32 @@ public final class FlowMotion implements Motion {
         VectorField field = source.build(size, nodes, timing.seconds(), timing.fps());
         Mat[] forward = trace(field, n, -1);
         Mat[] backward = trace(field, n, +1);
-        return new FlowAnimation(canvas, n, forward, backward);
+        return new FlowAnimation(canvas, n, forward, backward, movingRows(field));
+    }
+
+    /**
+     * The canvas rows that can move: a trace that starts where the field is zero never leaves its
+     * node, so only rows near nodes with velocity get a displacement. Everything else is copied,
+     * which for a sky or water band saves most of the per-frame work.
+     */
+    static int[] movingRows(VectorField field) {
+        int first = -1;
+        int last = -1;
+        for (int j = 0; j < field.rows(); j++) {
+            for (int i = 0; i < field.cols(); i++) {
+                if (field.vx(i, j) != 0 || field.vy(i, j) != 0) {
+                    if (first < 0) first = j;
+                    last = j;
+                    break;
+                }
+            }
+        }
+        int height = field.canvas().height();
+        if (first < 0) return new int[] {0, 0};
+        // Linear upsampling spreads a node's displacement up to one cell either side.
+        int top = (int) Math.max(0, Math.floor(field.nodeY(first) - field.cellHeight()) - 1);
+        int bottom = (int) Math.min(height, Math.ceil(field.nodeY(last) + field.cellHeight()) + 2);
+        return new int[] {top, bottom};
     }
 
     /**
@@ -118,8 +144,10 @@ public final class FlowMotion implements Motion {
         private final Mat ahead = new Mat();
         private final Mat behind = new Mat();
         private final Mat none = new Mat();
+        private final Rect band;
 
-        FlowAnimation(Mat canvas, int n, Mat[] forward, Mat[] backward) {
+        FlowAnimation(Mat canvas, int n, Mat[] forward, Mat[] backward, int[] rows) {
+            this.band = new Rect(0, rows[0], canvas.cols(), Math.max(0, rows[1] - rows[0]));
             this.canvas = canvas;
             this.n = n;
             this.forward = forward;
@@ -138,16 +166,23 @@ public final class FlowMotion implements Motion {
                 canvas.copyTo(dst);
                 return;
             }
+            canvas.copyTo(dst);
+            if (band.height() == 0) return;
             warp(forward[t], ahead);
             warp(backward[n - t], behind);
             double w = blendWeight((double) t / n);
-            addWeighted(ahead, 1 - w, behind, w, 0, dst);
+            try (Mat target = dst.apply(band)) {
+                addWeighted(ahead, 1 - w, behind, w, 0, target);
+            }
         }
 
+        /** Samples the canvas along one displacement map, for the moving band only. */
         private void warp(Mat displacement, Mat out) {
             resize(displacement, map, identity.size(), 0, 0, INTER_LINEAR);
-            add(map, identity, map);
-            remap(canvas, out, map, none, INTER_LINEAR, BORDER_REFLECT_101, new org.bytedeco.opencv.opencv_core.Scalar());
+            try (Mat mapBand = map.apply(band); Mat identityBand = identity.apply(band)) {
+                add(mapBand, identityBand, mapBand);
+                remap(canvas, out, mapBand, none, INTER_LINEAR, BORDER_REFLECT_101, new org.bytedeco.opencv.opencv_core.Scalar());
+            }
         }
 
         @Override
@@ -159,6 +194,7 @@ public final class FlowMotion implements Motion {
             ahead.close();
             behind.close();
             none.close();
+            band.close();
         }
     }
 }
