@@ -9,6 +9,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
 final class Progress implements ProgressListener, AutoCloseable {
 
     private final ProgressBar bar;
+    private boolean closed;
 
     private Progress(ProgressBar bar) {
         this.bar = bar;
@@ -32,8 +33,10 @@ final class Progress implements ProgressListener, AutoCloseable {
         if (bar != null) bar.stepTo(done);
     }
 
+    /** Finishes the bar before the loop report is printed; safe to call again. */
     @Override
     public void close() {
-        if (bar != null) bar.close();
+        if (bar != null && !closed) bar.close();
+        closed = true;
     }
 }
