@@ -1,5 +1,6 @@
 package io.imageloop.engine;
 
+import io.imageloop.engine.composite.Particles;
 import io.imageloop.engine.encode.GifEncoder;
 import io.imageloop.engine.encode.OutputFormat;
 import io.imageloop.engine.encode.Quality;
@@ -18,19 +19,24 @@ import io.imageloop.engine.motion.Style;
  *
  * @param direction  null for the style's default
  * @param region     null for the style's default (flow: the upper part)
- * @param resolution the output's short side in pixels; GIFs are capped at {@link GifEncoder#MAX_LONG_SIDE} on the long side
+ * @param resolution   the output's short side in pixels; GIFs are capped at {@link GifEncoder#MAX_LONG_SIDE} on the long side
+ * @param particles    an overlay drawn over the motion, or NONE
+ * @param seed         for anything random (particles, automatic choices), so renders repeat exactly
+ * @param customMotion a motion built elsewhere (motion spec, automatic plan), or null for the style's
  */
 public record LoopSettings(Style style, Direction direction, Region region, double strength,
                            double seconds, double fps, Aspect aspect, int resolution, Fitting fitting,
-                           OutputFormat format, Quality quality, boolean contactSheet) {
+                           OutputFormat format, Quality quality, boolean contactSheet,
+                           Particles particles, long seed, Motion customMotion) {
 
     public static LoopSettings defaults() {
         return new LoopSettings(Style.FLOW, null, null, 1.0, 6, 30, Aspect.LANDSCAPE, 1080, Fitting.COVER,
-                OutputFormat.MP4, Quality.STANDARD, false);
+                OutputFormat.MP4, Quality.STANDARD, false, Particles.NONE, 1L, null);
     }
 
+    /** The motion: a custom one (from a motion spec or an automatic plan) or the style's. */
     public Motion motion() {
-        return style.motion(direction, region, strength);
+        return customMotion != null ? customMotion : style.motion(direction, region, strength);
     }
 
     public LoopTiming timing() {
@@ -50,50 +56,63 @@ public record LoopSettings(Style style, Direction direction, Region region, doub
     }
 
     public LoopSettings withStyle(Style v) {
-        return new LoopSettings(v, direction, region, strength, seconds, fps, aspect, resolution, fitting, format, quality, contactSheet);
+        return new LoopSettings(v, direction, region, strength, seconds, fps, aspect, resolution, fitting, format, quality, contactSheet, particles, seed, customMotion);
     }
 
     public LoopSettings withDirection(Direction v) {
-        return new LoopSettings(style, v, region, strength, seconds, fps, aspect, resolution, fitting, format, quality, contactSheet);
+        return new LoopSettings(style, v, region, strength, seconds, fps, aspect, resolution, fitting, format, quality, contactSheet, particles, seed, customMotion);
     }
 
     public LoopSettings withRegion(Region v) {
-        return new LoopSettings(style, direction, v, strength, seconds, fps, aspect, resolution, fitting, format, quality, contactSheet);
+        return new LoopSettings(style, direction, v, strength, seconds, fps, aspect, resolution, fitting, format, quality, contactSheet, particles, seed, customMotion);
     }
 
     public LoopSettings withStrength(double v) {
-        return new LoopSettings(style, direction, region, v, seconds, fps, aspect, resolution, fitting, format, quality, contactSheet);
+        return new LoopSettings(style, direction, region, v, seconds, fps, aspect, resolution, fitting, format, quality, contactSheet, particles, seed, customMotion);
     }
 
     public LoopSettings withSeconds(double v) {
-        return new LoopSettings(style, direction, region, strength, v, fps, aspect, resolution, fitting, format, quality, contactSheet);
+        return new LoopSettings(style, direction, region, strength, v, fps, aspect, resolution, fitting, format, quality, contactSheet, particles, seed, customMotion);
     }
 
     public LoopSettings withFps(double v) {
-        return new LoopSettings(style, direction, region, strength, seconds, v, aspect, resolution, fitting, format, quality, contactSheet);
+        return new LoopSettings(style, direction, region, strength, seconds, v, aspect, resolution, fitting, format, quality, contactSheet, particles, seed, customMotion);
     }
 
     public LoopSettings withAspect(Aspect v) {
-        return new LoopSettings(style, direction, region, strength, seconds, fps, v, resolution, fitting, format, quality, contactSheet);
+        return new LoopSettings(style, direction, region, strength, seconds, fps, v, resolution, fitting, format, quality, contactSheet, particles, seed, customMotion);
     }
 
     public LoopSettings withResolution(int v) {
-        return new LoopSettings(style, direction, region, strength, seconds, fps, aspect, v, fitting, format, quality, contactSheet);
+        return new LoopSettings(style, direction, region, strength, seconds, fps, aspect, v, fitting, format, quality, contactSheet, particles, seed, customMotion);
     }
 
     public LoopSettings withFitting(Fitting v) {
-        return new LoopSettings(style, direction, region, strength, seconds, fps, aspect, resolution, v, format, quality, contactSheet);
+        return new LoopSettings(style, direction, region, strength, seconds, fps, aspect, resolution, v, format, quality, contactSheet, particles, seed, customMotion);
     }
 
     public LoopSettings withFormat(OutputFormat v) {
-        return new LoopSettings(style, direction, region, strength, seconds, fps, aspect, resolution, fitting, v, quality, contactSheet);
+        return new LoopSettings(style, direction, region, strength, seconds, fps, aspect, resolution, fitting, v, quality, contactSheet, particles, seed, customMotion);
     }
 
     public LoopSettings withQuality(Quality v) {
-        return new LoopSettings(style, direction, region, strength, seconds, fps, aspect, resolution, fitting, format, v, contactSheet);
+        return new LoopSettings(style, direction, region, strength, seconds, fps, aspect, resolution, fitting, format, v, contactSheet, particles, seed, customMotion);
+    }
+
+    public LoopSettings withParticles(Particles v) {
+        return new LoopSettings(style, direction, region, strength, seconds, fps, aspect, resolution, fitting, format, quality, contactSheet, v, seed, customMotion);
+    }
+
+    public LoopSettings withSeed(long v) {
+        return new LoopSettings(style, direction, region, strength, seconds, fps, aspect, resolution, fitting, format, quality, contactSheet, particles, v, customMotion);
+    }
+
+    /** Uses this motion instead of the style's (null to go back to the style). */
+    public LoopSettings withCustomMotion(Motion v) {
+        return new LoopSettings(style, direction, region, strength, seconds, fps, aspect, resolution, fitting, format, quality, contactSheet, particles, seed, v);
     }
 
     public LoopSettings withContactSheet(boolean v) {
-        return new LoopSettings(style, direction, region, strength, seconds, fps, aspect, resolution, fitting, format, quality, v);
+        return new LoopSettings(style, direction, region, strength, seconds, fps, aspect, resolution, fitting, format, quality, v, particles, seed, customMotion);
     }
 }

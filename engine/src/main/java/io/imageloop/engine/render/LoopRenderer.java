@@ -38,19 +38,30 @@ public final class LoopRenderer {
         this.loader = loader;
     }
 
-    public LoopResult render(Path photo, Path output, LoopSettings settings, ProgressListener progress) {
+    /** Makes a loop of a photo (or, through {@link Sources}, of whatever the input is). */
+    public LoopResult render(Path input, Path output, LoopSettings settings, ProgressListener progress) {
         long start = System.nanoTime();
         OutputFile.checkWritable(output);
-        try (PreparedLoop loop = PreparedLoop.of(photo, settings, loader);
-             OutputFile file = OutputFile.create(output)) {
+        try (FrameSource loop = Sources.open(input, settings, loader)) {
+            return render(loop, output, settings, progress, start);
+        }
+    }
+
+    /** Encodes a prepared frame source; the caller keeps ownership of it. */
+    public LoopResult render(FrameSource loop, Path output, LoopSettings settings, ProgressListener progress) {
+        return render(loop, output, settings, progress, System.nanoTime());
+    }
+
+    private LoopResult render(FrameSource loop, Path output, LoopSettings settings, ProgressListener progress, long start) {
+        try (OutputFile file = OutputFile.create(output)) {
             Path sheetFile = settings.contactSheet() ? contactSheetPath(file.target()) : null;
             SeamReport seam = encode(loop, file.temporary(), settings, progress, sheetFile);
             file.commit();
-            OptionalDouble jitter = loop.animation().cameraPath().map(CameraPath::jitterRms)
+            OptionalDouble jitter = loop.cameraPath().map(CameraPath::jitterRms)
                     .map(OptionalDouble::of).orElse(OptionalDouble.empty());
             long millis = (System.nanoTime() - start) / 1_000_000;
             return new LoopResult(file.target(), settings.format(), loop.size(), loop.timing().frames(), loop.timing().fps(),
-                    loop.motion().describe(), seam, jitter, millis, sheetFile);
+                    loop.describe(), seam, jitter, millis, sheetFile);
         }
     }
 
@@ -61,7 +72,7 @@ public final class LoopRenderer {
         return output.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + ".sheet.png");
     }
 
-    private static SeamReport encode(PreparedLoop loop, Path target, LoopSettings settings, ProgressListener progress, Path sheetFile) {
+    private static SeamReport encode(FrameSource loop, Path target, LoopSettings settings, ProgressListener progress, Path sheetFile) {
         int n = loop.timing().frames();
         EncodeSettings encode = new EncodeSettings(settings.format(), loop.size(), loop.timing().fps(), settings.quality());
         BlockingQueue<Mat> free = new ArrayBlockingQueue<>(BUFFERS);
@@ -108,13 +119,13 @@ public final class LoopRenderer {
     private static final class Producer implements Runnable {
         static final Mat FAILED = new Mat();
 
-        private final PreparedLoop loop;
+        private final FrameSource loop;
         private final int frames;
         private final BlockingQueue<Mat> free;
         private final BlockingQueue<Mat> ready;
         private volatile RuntimeException failure;
 
-        Producer(PreparedLoop loop, int frames, BlockingQueue<Mat> free, BlockingQueue<Mat> ready) {
+        Producer(FrameSource loop, int frames, BlockingQueue<Mat> free, BlockingQueue<Mat> ready) {
             this.loop = loop;
             this.frames = frames;
             this.free = free;

@@ -17,7 +17,7 @@ import java.nio.file.Path;
  * Source, motion and composite stages wired together for one photo: ask it for frame t and get
  * the finished output frame. Renderers and the timeline compositor both draw from it.
  */
-public final class PreparedLoop implements AutoCloseable {
+public final class PreparedLoop implements FrameSource {
 
     private final Layout layout;
     private final Animation animation;
@@ -48,10 +48,12 @@ public final class PreparedLoop implements AutoCloseable {
         }
     }
 
+    @Override
     public FrameSize size() {
         return layout.output();
     }
 
+    @Override
     public LoopTiming timing() {
         return timing;
     }
@@ -64,7 +66,18 @@ public final class PreparedLoop implements AutoCloseable {
         return animation;
     }
 
+    @Override
+    public String describe() {
+        return motion.describe();
+    }
+
+    @Override
+    public java.util.Optional<io.imageloop.engine.motion.CameraPath> cameraPath() {
+        return animation.cameraPath();
+    }
+
     /** Renders output frame t (wrapping around the loop) into dst. */
+    @Override
     public void render(int t, Mat dst) {
         int frame = Math.floorMod(t, timing.frames());
         if (!layout.hasBackground()) {
