@@ -8,6 +8,7 @@ import org.bytedeco.javacv.Frame;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 import java.nio.ByteBuffer;
+import java.nio.FloatBuffer;
 import java.nio.file.Path;
 
 import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGR2YUV_I420;
@@ -19,6 +20,10 @@ import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
  * <p>Frames are converted to I420 by OpenCV (SIMD, multi-threaded) and handed to the encoder as
  * they are, so FFmpeg's single-threaded swscale never runs. OpenCV's conversion uses the BT.601
  * matrix in limited range; the stream is tagged that way so players decode the colours we meant.
+ *
+ * <p>With {@link EncodeSettings#audio()} set, the file also gets an audio stream (AAC-LC in MP4,
+ * Opus in WebM) fed through {@link #writeAudio}; without it the file is silent and the video
+ * stream is exactly the same as with it.
  */
 public final class VideoEncoder implements FrameSink {
 
@@ -26,19 +31,25 @@ public final class VideoEncoder implements FrameSink {
     private final Mat yuv = new Mat();
     private final int width;
     private final int height;
+    private final EncodeSettings.Audio audio;
     private boolean finished;
 
-    private VideoEncoder(FFmpegFrameRecorder recorder, int width, int height) {
+    private VideoEncoder(FFmpegFrameRecorder recorder, int width, int height, EncodeSettings.Audio audio) {
         this.recorder = recorder;
         this.width = width;
         this.height = height;
+        this.audio = audio;
     }
 
     public static VideoEncoder open(Path file, EncodeSettings settings) {
         FfmpegLog.configure();
         int w = settings.size().width();
         int h = settings.size().height();
-        FFmpegFrameRecorder r = new FFmpegFrameRecorder(file.toFile(), w, h, 0);
+        EncodeSettings.Audio audio = settings.audio();
+        if (audio != null && settings.format() == OutputFormat.WEBM && audio.sampleRate() == 44_100) {
+            throw new IllegalArgumentException("Opus cannot encode 44.1 kHz; use 48 kHz for WebM");
+        }
+        FFmpegFrameRecorder r = new FFmpegFrameRecorder(file.toFile(), w, h, audio == null ? 0 : audio.channels());
         r.setFrameRate(settings.fps());
         r.setPixelFormat(avutil.AV_PIX_FMT_YUV420P);
         r.setGopSize((int) Math.max(1, Math.round(settings.fps() * 2)));
@@ -64,13 +75,52 @@ public final class VideoEncoder implements FrameSink {
             }
             default -> throw new IllegalArgumentException("not a video format: " + settings.format());
         }
+        if (audio != null) configureAudio(r, settings.format(), audio);
         try {
             r.start();
         } catch (FFmpegFrameRecorder.Exception e) {
             closeQuietly(r);
             throw new LoopException(Kind.ENCODE_FAILED, "cannot start the " + settings.format() + " encoder: " + e.getMessage(), e);
         }
-        return new VideoEncoder(r, w, h);
+        return new VideoEncoder(r, w, h, audio);
+    }
+
+    /**
+     * AAC at 192 kb/s is transparent for music in stereo; Opus reaches the same at 128 kb/s. Both
+     * encoders take float samples, so nothing is quantised before the codec does it.
+     */
+    private static void configureAudio(FFmpegFrameRecorder r, OutputFormat format, EncodeSettings.Audio audio) {
+        r.setSampleRate(audio.sampleRate());
+        r.setAudioChannels(audio.channels());
+        if (format == OutputFormat.MP4) {
+            r.setAudioCodecName("aac");
+            r.setAudioBitrate(192_000);
+            r.setSampleFormat(avutil.AV_SAMPLE_FMT_FLTP);
+        } else {
+            r.setAudioCodecName("libopus");
+            r.setAudioBitrate(128_000);
+            r.setSampleFormat(avutil.AV_SAMPLE_FMT_FLT);
+        }
+    }
+
+    /** Whether this file has an audio stream that {@link #writeAudio} feeds. */
+    public boolean hasAudio() {
+        return audio != null;
+    }
+
+    /**
+     * Appends {@code frames} sample frames of interleaved float audio (-1..1) in the layout of
+     * {@link EncodeSettings#audio()}. Audio and video are interleaved by their timestamps, so the
+     * caller may write audio in any chunk size, e.g. one video frame's worth after each frame.
+     */
+    public void writeAudio(float[] interleaved, int frames) {
+        if (audio == null) throw new IllegalStateException("this encoder was opened without an audio stream");
+        if (frames <= 0) return;
+        try {
+            recorder.recordSamples(audio.sampleRate(), audio.channels(), FloatBuffer.wrap(interleaved, 0, frames * audio.channels()));
+        } catch (FFmpegFrameRecorder.Exception e) {
+            throw new LoopException(Kind.ENCODE_FAILED, "encoding the audio failed: " + e.getMessage(), e);
+        }
     }
 
     @Override
