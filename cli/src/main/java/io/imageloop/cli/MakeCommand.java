@@ -8,7 +8,13 @@ import io.imageloop.engine.encode.OutputFormat;
 import io.imageloop.engine.encode.Quality;
 import io.imageloop.engine.frame.Aspect;
 import io.imageloop.engine.frame.Fitting;
+import io.imageloop.engine.motion.Arrow;
 import io.imageloop.engine.motion.Direction;
+import io.imageloop.engine.motion.Freeze;
+import io.imageloop.engine.motion.Point;
+import io.imageloop.engine.motion.auto.AutoPlanner;
+import io.imageloop.engine.motion.spec.MotionSpec;
+import io.imageloop.engine.motion.spec.MotionSpecCodec;
 import io.imageloop.engine.motion.Region;
 import io.imageloop.engine.motion.Style;
 import io.imageloop.engine.render.LoopRenderer;
@@ -18,6 +24,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,6 +40,9 @@ import java.util.concurrent.Callable;
                 "  imageloop make lake.jpg --style flow --region lower --direction left -o water.mp4",
                 "  imageloop make cup.jpg --style camera --aspect 9:16 --contact-sheet",
                 "  imageloop make meadow.jpg --style sway --format gif",
+                "  imageloop make lake.jpg --arrow 0.2,0.8:0.5,0.8 --freeze 0.3,0.5,0.4,0.3   # water flows right, boats stay",
+                "  imageloop make lake.jpg --style auto             # finds sky and water; saves lake-loop.motion.json",
+                "  imageloop make lake.jpg --motion lake-loop.motion.json   # render an edited plan",
                 "  imageloop make a.jpg b.jpg c.jpg -o loops/              # one loop each",
                 "",
                 "Exit codes: 0 done, 2 bad option, 3 bad photo, 4 output not writable, 5 encoding failed."})
@@ -48,9 +58,30 @@ public final class MakeCommand implements Callable<Integer> {
             description = "Output file, or a folder for several photos (default: PHOTO-loop.FORMAT here).")
     Path output;
 
-    @Option(names = "--style", paramLabel = "STYLE", defaultValue = "flow",
-            description = "flow, camera or sway (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--style", paramLabel = "STYLE",
+            description = "flow, camera, sway, or auto to let imageloop choose from what is in the photo (default: flow).")
     String style;
+
+    @Option(names = "--motion", paramLabel = "SPEC.json",
+            description = "A motion spec: arrows, anchors, freeze areas and style in one file (see docs/motion-spec.md).")
+    Path motionSpec;
+
+    @Option(names = "--arrow", paramLabel = "X1,Y1:X2,Y2",
+            description = "flow: content moves along this arrow (fractions of the picture); repeatable.")
+    List<String> arrows = new ArrayList<>();
+
+    @Option(names = "--anchor", paramLabel = "X,Y", description = "flow: pin this point still; repeatable.")
+    List<String> anchors = new ArrayList<>();
+
+    @Option(names = "--freeze", paramLabel = "X,Y,W,H", description = "Keep this area still (fractions of the picture); repeatable.")
+    List<String> freezes = new ArrayList<>();
+
+    @Option(names = "--freeze-mask", paramLabel = "PNG", description = "Keep the bright parts of this mask still.")
+    Path freezeMask;
+
+    @Option(names = "--save-motion", paramLabel = "SPEC.json",
+            description = "Write the motion used (e.g. what --style auto chose) as an editable spec.")
+    Path saveMotion;
 
     @Option(names = "--direction", paramLabel = "DIR",
             description = "flow: left, right, up, down or degrees (0 = right, 90 = down); "
@@ -60,8 +91,8 @@ public final class MakeCommand implements Callable<Integer> {
     @Option(names = "--region", paramLabel = "REGION", description = "flow: where it moves, upper (default), lower or whole.")
     String region;
 
-    @Option(names = "--strength", paramLabel = "X", defaultValue = "1.0", description = "Amount of motion, 1 is gentle (default: ${DEFAULT-VALUE}).")
-    double strength;
+    @Option(names = "--strength", paramLabel = "X", description = "Amount of motion, 1 is gentle (default: 1).")
+    Double strength;
 
     @Option(names = "--aspect", paramLabel = "RATIO", defaultValue = "16:9", description = "16:9, 9:16, 1:1 or 4:5 (default: ${DEFAULT-VALUE}).")
     String aspect;
@@ -96,12 +127,11 @@ public final class MakeCommand implements Callable<Integer> {
         if (many && output != null && !Files.isDirectory(output)) {
             throw new LoopException(Kind.OUTPUT_NOT_WRITABLE, "with several photos, -o must be an existing folder: " + output);
         }
+        if (many && saveMotion != null) {
+            throw new LoopException(Kind.INVALID_PARAMETER, "--save-motion takes one photo; auto plans are saved beside each output");
+        }
         OutputFormat chosen = chooseFormat();
-        LoopSettings settings = LoopSettings.defaults()
-                .withStyle(Style.parse(style))
-                .withDirection(direction == null ? null : Direction.parse(direction))
-                .withRegion(region == null ? null : Region.parse(region))
-                .withStrength(strength)
+        LoopSettings base = LoopSettings.defaults()
                 .withAspect(Aspect.parse(aspect))
                 .withFitting(fit ? Fitting.FIT : Fitting.COVER)
                 .withResolution(resolution)
@@ -110,20 +140,58 @@ public final class MakeCommand implements Callable<Integer> {
                 .withFormat(chosen)
                 .withQuality(Quality.parse(quality))
                 .withContactSheet(contactSheet);
-        settings.motion(); // validates style options before any photo is read
-        settings.timing();
-        settings.frameSize();
+        base.timing(); // validates before any photo is read
+        base.frameSize();
+        boolean auto = "auto".equalsIgnoreCase(style == null ? "" : style.trim());
+        MotionSpec manual = auto ? null : manualSpec();
         List<Path> targets = new ArrayList<>();
         for (Path photo : photos) targets.add(target(photo, chosen));
         LoopRenderer renderer = new LoopRenderer();
+        PrintWriter out = spec.commandLine().getOut();
         for (int i = 0; i < photos.size(); i++) {
+            MotionSpec motion = auto ? AutoPlanner.plan(photos.get(i), base, siblingPath(targets.get(i), ".still.png")) : manual;
+            if (auto && !quiet) {
+                out.println(photos.get(i).getFileName() + ": " + String.join("; ", motion.notes()));
+            }
+            Path specFile = saveMotion != null ? saveMotion : auto ? siblingPath(targets.get(i), ".motion.json") : null;
+            LoopSettings settings = base.withStyle(motion.style()).withCustomMotion(motion.motion());
             try (Progress progress = Progress.start(quiet, photos.get(i).getFileName().toString(), settings.timing().frames())) {
                 LoopResult result = renderer.render(photos.get(i), targets.get(i), settings, progress);
                 progress.close();
-                if (!quiet) spec.commandLine().getOut().println(result.summary());
+                if (specFile != null) MotionSpecCodec.write(motion, specFile);
+                if (!quiet) {
+                    out.println(result.summary());
+                    if (specFile != null) out.println("motion spec: " + specFile);
+                }
             }
         }
         return Main.OK;
+    }
+
+    /** The motion from --motion, --style and the arrow, anchor and freeze flags, checked up front. */
+    private MotionSpec manualSpec() {
+        MotionSpec base = motionSpec != null ? MotionSpecCodec.read(motionSpec) : MotionSpec.of(Style.FLOW);
+        Style chosenStyle = style != null ? Style.parse(style) : base.style();
+        MotionSpec spec = new MotionSpec(chosenStyle,
+                direction != null ? Direction.parse(direction) : base.direction(),
+                region != null ? Region.parse(region) : base.region(),
+                strength != null ? strength : base.strength(),
+                base.arrows(), base.anchors(), base.freeze(), base.notes());
+        spec = spec.withArrows(arrows.stream().map(Arrow::parse).toList(), anchors.stream().map(Point::parse).toList());
+        if (!freezes.isEmpty() || freezeMask != null) {
+            List<Freeze.Rect> rects = new ArrayList<>(spec.freeze().rects());
+            freezes.forEach(f -> rects.add(Freeze.Rect.parse(f)));
+            spec = spec.withFreeze(new Freeze(rects, spec.freeze().polygons(), freezeMask != null ? freezeMask : spec.freeze().mask()));
+        }
+        spec.motion(); // builds once to report bad combinations before rendering
+        return spec;
+    }
+
+    /** {@code lake-loop.mp4} → {@code lake-loop.motion.json}, {@code lake-loop.still.png}. */
+    static Path siblingPath(Path output, String suffix) {
+        String name = output.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return output.toAbsolutePath().resolveSibling((dot > 0 ? name.substring(0, dot) : name) + suffix);
     }
 
     private OutputFormat chooseFormat() {

@@ -1,6 +1,7 @@
 package io.imageloop.engine.motion;
 
 import io.imageloop.engine.frame.FrameSize;
+import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
  * Uniform drift in one direction inside a band of the photo ("the sky drifts right").
@@ -9,9 +10,10 @@ import io.imageloop.engine.frame.FrameSize;
 public record DirectionalField(Direction direction, Region region, double widthsPerSecond) implements FieldSource {
 
     @Override
-    public VectorField build(FrameSize canvas, int nodes, double loopSeconds, double fps) {
+    public VectorField build(Mat pixels, int nodes, LoopTiming timing) {
+        FrameSize canvas = new FrameSize(pixels.cols(), pixels.rows());
         VectorField field = VectorField.forCanvas(canvas, nodes);
-        double speed = widthsPerSecond * canvas.width() / fps;
+        double speed = widthsPerSecond * canvas.width() / timing.fps();
         double dx = direction.dx() * speed;
         double dy = direction.dy() * speed;
         for (int j = 0; j < field.rows(); j++) {

@@ -11,6 +11,7 @@ import static org.bytedeco.opencv.global.opencv_core.CV_32FC2;
 import static org.bytedeco.opencv.global.opencv_core.add;
 import static org.bytedeco.opencv.global.opencv_core.addWeighted;
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_LINEAR;
+import static org.bytedeco.opencv.global.opencv_imgproc.blendLinear;
 import static org.bytedeco.opencv.global.opencv_imgproc.remap;
 import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 
@@ -46,9 +47,15 @@ public final class FlowMotion implements Motion {
     }
 
     private final FieldSource source;
+    private final Freeze freeze;
 
     public FlowMotion(FieldSource source) {
+        this(source, Freeze.NONE);
+    }
+
+    public FlowMotion(FieldSource source, Freeze freeze) {
         this.source = source;
+        this.freeze = freeze;
     }
 
     public FieldSource source() {
@@ -60,10 +67,12 @@ public final class FlowMotion implements Motion {
         FrameSize size = new FrameSize(canvas.cols(), canvas.rows());
         int n = timing.frames();
         int nodes = (int) Math.min(40_000, Math.max(2_000, MAP_BUDGET_BYTES / (2L * n * 8)));
-        VectorField field = source.build(size, nodes, timing.seconds(), timing.fps());
+        VectorField field = source.build(canvas, nodes, timing);
+        Mat frozen = freeze.alpha(size);
+        if (frozen != null) field.scaleBy(frozen, true);
         Mat[] forward = trace(field, n, -1);
         Mat[] backward = trace(field, n, +1);
-        return new FlowAnimation(canvas, n, forward, backward, movingRows(field));
+        return new FlowAnimation(canvas, n, forward, backward, movingRows(field), frozen);
     }
 
     /**
@@ -130,7 +139,7 @@ public final class FlowMotion implements Motion {
 
     @Override
     public String describe() {
-        return "flow (" + source.describe() + ")";
+        return "flow (" + source.describe() + (freeze.isEmpty() ? "" : ", with frozen areas") + ")";
     }
 
     /** Per-frame work: two upsampled maps, two remaps, one weighted blend. */
@@ -145,9 +154,17 @@ public final class FlowMotion implements Motion {
         private final Mat behind = new Mat();
         private final Mat none = new Mat();
         private final Rect band;
+        private final Mat frozen;
+        private final Mat free;
 
-        FlowAnimation(Mat canvas, int n, Mat[] forward, Mat[] backward, int[] rows) {
+        FlowAnimation(Mat canvas, int n, Mat[] forward, Mat[] backward, int[] rows, Mat frozen) {
             this.band = new Rect(0, rows[0], canvas.cols(), Math.max(0, rows[1] - rows[0]));
+            this.frozen = frozen == null ? null : frozen.apply(band).clone();
+            this.free = this.frozen == null ? null : new Mat();
+            if (this.frozen != null) {
+                this.frozen.convertTo(this.free, -1, -1.0, 1.0);
+                frozen.close();
+            }
             this.canvas = canvas;
             this.n = n;
             this.forward = forward;
@@ -173,6 +190,12 @@ public final class FlowMotion implements Motion {
             double w = blendWeight((double) t / n);
             try (Mat target = dst.apply(band)) {
                 addWeighted(ahead, 1 - w, behind, w, 0, target);
+                if (frozen != null) {
+                    // Frozen pixels are the canvas itself; the feathered edge mixes the two.
+                    try (Mat still = canvas.apply(band)) {
+                        blendLinear(still, target, frozen, free, target);
+                    }
+                }
             }
         }
 
@@ -195,6 +218,10 @@ public final class FlowMotion implements Motion {
             behind.close();
             none.close();
             band.close();
+            if (frozen != null) {
+                frozen.close();
+                free.close();
+            }
         }
     }
 }

@@ -28,8 +28,14 @@ public final class SwayMotion implements Motion {
 
     private final Anchor anchor;
     private final double strength;
+    private final Freeze freeze;
 
     public SwayMotion(Direction direction, double strength) {
+        this(direction, strength, Freeze.NONE);
+    }
+
+    public SwayMotion(Direction direction, double strength, Freeze freeze) {
+        this.freeze = freeze;
         this.strength = Math.max(0.1, Math.min(3.0, strength));
         this.anchor = switch (direction.word()) {
             case "top", "down" -> Anchor.TOP;
@@ -73,6 +79,16 @@ public final class SwayMotion implements Motion {
         };
         Mat cos = Grids.field(w, h, (x, y) -> amplitude * weight.at(x, y) * Math.cos(psi.at(x, y)));
         Mat sin = Grids.field(w, h, (x, y) -> amplitude * weight.at(x, y) * Math.sin(psi.at(x, y)));
+        try (Mat frozen = freeze.alpha(frame)) {
+            if (frozen != null) {
+                // Zero amplitude where frozen: those pixels sample their own position, exactly.
+                try (Mat free = new Mat()) {
+                    frozen.convertTo(free, -1, -1.0, 1.0);
+                    org.bytedeco.opencv.global.opencv_core.multiply(cos, free, cos);
+                    org.bytedeco.opencv.global.opencv_core.multiply(sin, free, sin);
+                }
+            }
+        }
         Mat baseX = Grids.field(w, h, (x, y) -> x + offX);
         Mat baseY = Grids.field(w, h, (x, y) -> y + offY);
         int cycles = (int) Math.max(1, Math.round(timing.seconds() / 2.0));
@@ -81,7 +97,8 @@ public final class SwayMotion implements Motion {
 
     @Override
     public String describe() {
-        return "sway anchored at the " + anchor.name().toLowerCase() + String.format(" (strength %.2f)", strength);
+        return "sway anchored at the " + anchor.name().toLowerCase() + String.format(" (strength %.2f)", strength)
+                + (freeze.isEmpty() ? "" : ", with frozen areas");
     }
 
     private static final class SwayAnimation implements Animation {

@@ -74,6 +74,25 @@ public final class VectorField {
         return vy[j * cols + i];
     }
 
+    /**
+     * Multiplies every node's velocity by a weight map sampled at the node (CV_32FC1 at canvas
+     * size); with {@code inverted}, by 1 − weight (a freeze mask stops motion where it is 1).
+     */
+    public void scaleBy(org.bytedeco.opencv.opencv_core.Mat weights, boolean inverted) {
+        java.nio.FloatBuffer w = weights.createBuffer();
+        int stride = (int) (weights.step() / 4);
+        for (int j = 0; j < rows; j++) {
+            int y = (int) Math.max(0, Math.min(canvas.height() - 1, Math.round(nodeY(j))));
+            for (int i = 0; i < cols; i++) {
+                int x = (int) Math.max(0, Math.min(canvas.width() - 1, Math.round(nodeX(i))));
+                double f = w.get(y * stride + x);
+                if (inverted) f = 1 - f;
+                vx[j * cols + i] *= (float) f;
+                vy[j * cols + i] *= (float) f;
+            }
+        }
+    }
+
     /** Largest speed anywhere, in pixels per frame. */
     public double maxSpeed() {
         double max = 0;

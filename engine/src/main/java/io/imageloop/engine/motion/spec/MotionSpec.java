@@ -1,0 +1,89 @@
+package io.imageloop.engine.motion.spec;
+
+import io.imageloop.engine.LoopException;
+import io.imageloop.engine.LoopException.Kind;
+import io.imageloop.engine.motion.Arrow;
+import io.imageloop.engine.motion.Direction;
+import io.imageloop.engine.motion.FlowMotion;
+import io.imageloop.engine.motion.Freeze;
+import io.imageloop.engine.motion.GuidedField;
+import io.imageloop.engine.motion.Motion;
+import io.imageloop.engine.motion.Point;
+import io.imageloop.engine.motion.Region;
+import io.imageloop.engine.motion.Style;
+import io.imageloop.engine.motion.SwayMotion;
+import io.imageloop.engine.motion.DirectionalField;
+
+import java.util.List;
+
+/**
+ * Everything about how a photo moves, in one editable document (see {@link MotionSpecCodec} for
+ * the JSON, version {@value #VERSION}). Coordinates are fractions of the framed picture.
+ *
+ * @param style     flow, sway or camera
+ * @param direction the style's direction word or angle; null for its default
+ * @param region    for flow without arrows: the band that drifts; null for the default
+ * @param strength  1 is gentle
+ * @param arrows    flow: user-drawn motion; when present they replace the direction/region drift
+ * @param anchors   flow: points pinned still
+ * @param freeze    areas that never move (flow and sway)
+ * @param notes     free text, e.g. what the automatic plan saw; ignored when rendering
+ */
+public record MotionSpec(Style style, Direction direction, Region region, double strength, List<Arrow> arrows,
+                         List<Point> anchors, Freeze freeze, List<String> notes) {
+
+    public static final int VERSION = 1;
+
+    public MotionSpec {
+        arrows = List.copyOf(arrows);
+        anchors = List.copyOf(anchors);
+        notes = List.copyOf(notes);
+        freeze = freeze == null ? Freeze.NONE : freeze;
+        if (!(strength > 0 && strength <= 5)) {
+            throw new LoopException(Kind.INVALID_PARAMETER, "strength must be above 0 and at most 5, got " + strength);
+        }
+        if (style == Style.CAMERA && !freeze.isEmpty()) {
+            throw new LoopException(Kind.INVALID_PARAMETER, "freeze areas need flow or sway: a camera move moves every pixel");
+        }
+        if (style != Style.FLOW && (!arrows.isEmpty() || !anchors.isEmpty())) {
+            throw new LoopException(Kind.INVALID_PARAMETER, "arrows and anchors shape a flow; use style flow");
+        }
+    }
+
+    public static MotionSpec of(Style style) {
+        return new MotionSpec(style, null, null, 1.0, List.of(), List.of(), Freeze.NONE, List.of());
+    }
+
+    public MotionSpec withArrows(List<Arrow> more, List<Point> pins) {
+        return new MotionSpec(style, direction, region, strength, concat(arrows, more), concat(anchors, pins), freeze, notes);
+    }
+
+    public MotionSpec withFreeze(Freeze f) {
+        return new MotionSpec(style, direction, region, strength, arrows, anchors, f, notes);
+    }
+
+    /** Builds the motion this spec describes. */
+    public Motion motion() {
+        return switch (style) {
+            case FLOW -> arrows.isEmpty()
+                    ? new FlowMotion(defaultDrift(), freeze)
+                    : new FlowMotion(new GuidedField(arrows, anchors, strength), freeze);
+            case SWAY -> new SwayMotion(direction == null ? Direction.parse("bottom") : direction, strength, freeze);
+            case CAMERA -> style.motion(direction, region, strength);
+        };
+    }
+
+    private DirectionalField defaultDrift() {
+        Direction d = direction == null ? Direction.RIGHT : direction;
+        if (!d.isAngle()) {
+            throw new LoopException(Kind.INVALID_PARAMETER, "flow needs a compass direction or an angle, not '" + d + "'");
+        }
+        return new DirectionalField(d, region == null ? Region.UPPER : region, 0.01 * strength);
+    }
+
+    private static <T> List<T> concat(List<T> a, List<T> b) {
+        java.util.ArrayList<T> all = new java.util.ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+}
