@@ -9,7 +9,7 @@ import java.io.PrintWriter;
 /** The {@code imageloop} command: makes loops locally, no server and no account. */
 @Command(name = "imageloop", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Turns photos into seamlessly looping videos.",
-        subcommands = {MakeCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {MakeCommand.class, RenderCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     /** Exit codes, stable for scripts. */

@@ -1,0 +1,95 @@
+package io.imageloop.cli;
+
+import io.imageloop.engine.LoopException;
+import io.imageloop.engine.LoopException.Kind;
+import io.imageloop.engine.encode.OutputFormat;
+import io.imageloop.engine.encode.Quality;
+import io.imageloop.timeline.Draft;
+import io.imageloop.timeline.DraftCodec;
+import io.imageloop.timeline.DraftSummary;
+import io.imageloop.timeline.DraftValidator;
+import io.imageloop.timeline.MediaResolver;
+import io.imageloop.timeline.render.DraftRenderer;
+import io.imageloop.timeline.render.RenderOptions;
+import io.imageloop.timeline.render.RenderResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code imageloop render draft.json}: exports a timeline with its loops, text and music. */
+@Command(name = "render", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Renders a draft (timeline JSON): loops, clips, titles and background music in one file.",
+        footerHeading = "%nExamples:%n",
+        footer = {
+                "  imageloop render examples/lake-title-music.json -o lake.mp4",
+                "  imageloop render examples/lake-title-music.json --dry-run     # validate and summarise only",
+                "",
+                "Media in the draft are file paths relative to the draft file."})
+public final class RenderCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "DRAFT", description = "The draft JSON (short keys: t, tt, sg, d, m).")
+    Path draftFile;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Output file (default: DRAFT name with the format's extension, here).")
+    Path output;
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "mp4, webm or gif (default: from the output name, else mp4).")
+    String format;
+
+    @Option(names = "--resolution", paramLabel = "PX", defaultValue = "1080", description = "Short side in pixels (default: ${DEFAULT-VALUE}).")
+    int resolution;
+
+    @Option(names = "--quality", paramLabel = "Q", defaultValue = "standard", description = "draft, standard or high (default: ${DEFAULT-VALUE}).")
+    String quality;
+
+    @Option(names = "--dry-run", description = "Check the draft and its media and print its summary; render nothing.")
+    boolean dryRun;
+
+    @Option(names = {"-q", "--quiet"}, description = "Print nothing but errors.")
+    boolean quiet;
+
+    @Override
+    public Integer call() {
+        Draft draft = DraftCodec.read(draftFile);
+        Path dir = draftFile.toAbsolutePath().getParent();
+        MediaResolver media = MediaResolver.relativeTo(dir);
+        if (dryRun) {
+            DraftValidator.check(draft, media);
+            spec.commandLine().getOut().println(DraftSummary.of(draft));
+            return Main.OK;
+        }
+        OutputFormat chosen = chooseFormat();
+        Path target = output != null ? output
+                : Path.of(draftFile.getFileName().toString().replaceFirst("\\.[^.]+$", "") + "." + chosen.extension());
+        RenderOptions options = RenderOptions.of(chosen).withQuality(Quality.parse(quality)).withResolution(resolution);
+        int frames = (int) Math.round(draft.durationMs() / 1000.0 * draft.meta().fps());
+        try (Progress progress = Progress.start(quiet, draftFile.getFileName().toString(), frames)) {
+            RenderResult result = new DraftRenderer().render(draft, media, target, options, progress);
+            progress.close();
+            if (!quiet) {
+                spec.commandLine().getOut().println(DraftSummary.of(draft));
+                spec.commandLine().getOut().println(result.summary());
+            }
+        }
+        return Main.OK;
+    }
+
+    private OutputFormat chooseFormat() {
+        OutputFormat fromName = output == null || Files.isDirectory(output) ? null : OutputFormat.ofFileName(output);
+        if (format == null) return fromName == null ? OutputFormat.MP4 : fromName;
+        OutputFormat asked = OutputFormat.parse(format);
+        if (fromName != null && fromName != asked) {
+            throw new LoopException(Kind.INVALID_PARAMETER, "the output name ends in ." + fromName + " but --format is " + asked);
+        }
+        return asked;
+    }
+}
