@@ -43,6 +43,8 @@ import java.util.concurrent.Callable;
                 "  imageloop make lake.jpg --arrow 0.2,0.8:0.5,0.8 --freeze 0.3,0.5,0.4,0.3   # water flows right, boats stay",
                 "  imageloop make lake.jpg --style auto             # finds sky and water; saves lake-loop.motion.json",
                 "  imageloop make lake.jpg --motion lake-loop.motion.json   # render an edited plan",
+                "  imageloop make street.jpg --style parallax --depth street-depth.png",
+                "  imageloop make lake.jpg --region upper --camera-move zoom    # drifting sky under a slow zoom",
                 "  imageloop make a.jpg b.jpg c.jpg -o loops/              # one loop each",
                 "",
                 "Exit codes: 0 done, 2 bad option, 3 bad photo, 4 output not writable, 5 encoding failed."})
@@ -59,7 +61,7 @@ public final class MakeCommand implements Callable<Integer> {
     Path output;
 
     @Option(names = "--style", paramLabel = "STYLE",
-            description = "flow, camera, sway, or auto to let imageloop choose from what is in the photo (default: flow).")
+            description = "flow, camera, sway, parallax, or auto to let imageloop choose from what is in the photo (default: flow).")
     String style;
 
     @Option(names = "--motion", paramLabel = "SPEC.json",
@@ -78,6 +80,14 @@ public final class MakeCommand implements Callable<Integer> {
 
     @Option(names = "--freeze-mask", paramLabel = "PNG", description = "Keep the bright parts of this mask still.")
     Path freezeMask;
+
+    @Option(names = "--depth", paramLabel = "SOURCE",
+            description = "parallax: cues (default), a depth map image (bright = near) or an ONNX depth model.")
+    String depth;
+
+    @Option(names = "--camera-move", paramLabel = "MOVE",
+            description = "Add a slow camera move on top of flow, sway or parallax: zoom, orbit, left, right, up or down.")
+    String cameraMove;
 
     @Option(names = "--save-motion", paramLabel = "SPEC.json",
             description = "Write the motion used (e.g. what --style auto chose) as an editable spec.")
@@ -176,7 +186,10 @@ public final class MakeCommand implements Callable<Integer> {
                 direction != null ? Direction.parse(direction) : base.direction(),
                 region != null ? Region.parse(region) : base.region(),
                 strength != null ? strength : base.strength(),
-                base.arrows(), base.anchors(), base.freeze(), base.notes());
+                base.arrows(), base.anchors(), base.freeze(),
+                depth != null ? depth : base.depth(),
+                cameraMove != null ? Direction.parse(cameraMove) : base.cameraMove(),
+                base.notes());
         spec = spec.withArrows(arrows.stream().map(Arrow::parse).toList(), anchors.stream().map(Point::parse).toList());
         if (!freezes.isEmpty() || freezeMask != null) {
             List<Freeze.Rect> rects = new ArrayList<>(spec.freeze().rects());

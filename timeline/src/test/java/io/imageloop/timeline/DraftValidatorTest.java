@@ -74,7 +74,7 @@ class DraftValidatorTest {
             "\"outline\":\"#000000\"             | \"outline\":\"#12345\"  | t[2].sg[0].m.outline: bad colour '#12345'; use #RRGGBB",
             "\"aspect\":\"16:9\"                 | \"aspect\":\"3:2\"      | m.aspect: unknown aspect ratio '3:2'; use 16:9, 9:16, 1:1 or 4:5",
             "\"kind\":\"loop\"                   | \"kind\":\"gif\"        | t[0].sg[0].m.kind: unknown video kind 'gif'; use loop (a photo) or clip (a video file)",
-            "\"style\":\"flow\"                  | \"style\":\"warp\"      | t[0].sg[0].m.style: unknown style 'warp'; use flow, camera or sway",
+            "\"style\":\"flow\"                  | \"style\":\"warp\"      | t[0].sg[0].m.style: unknown style 'warp'; use flow, camera, sway or parallax",
             "\"region\":\"upper\"                | \"region\":\"left\"     | t[0].sg[0].m.region: unknown region 'left'; use whole, upper or lower",
             "\"fit\":\"cover\"                   | \"fit\":\"stretch\"     | t[0].sg[0].m.fit: unknown fit 'stretch'; use cover or fit",
             "\"position\":\"top\"                | \"position\":\"left\"   | t[2].sg[0].m.position: unknown position 'left'; use top, center or bottom, or x and y",

@@ -48,8 +48,25 @@ public final class CameraMotion implements Motion {
 
     @Override
     public Animation animate(Mat canvas, FrameSize frame, LoopTiming timing) {
+        return animate(canvas, null, frame, timing);
+    }
+
+    /**
+     * A camera move over another motion: {@code inner} renders canvas-sized frames (the picture
+     * already moving) and the camera samples its path over them. Both are periodic in the same
+     * loop, so the combination is too.
+     */
+    Animation animateOver(Animation inner, FrameSize innerFrame, FrameSize frame, LoopTiming timing) {
+        return animate(null, inner, frame, timing, innerFrame);
+    }
+
+    private Animation animate(Mat canvas, Animation inner, FrameSize frame, LoopTiming timing) {
+        return animate(canvas, inner, frame, timing, new FrameSize(canvas.cols(), canvas.rows()));
+    }
+
+    private Animation animate(Mat canvas, Animation inner, FrameSize frame, LoopTiming timing, FrameSize source) {
         int n = timing.frames();
-        double k = (double) canvas.cols() / frame.width();
+        double k = (double) source.width() / frame.width();
         double[] cx = new double[n];
         double[] cy = new double[n];
         double[] scale = new double[n];
@@ -62,39 +79,39 @@ public final class CameraMotion implements Motion {
             switch (path) {
                 case ZOOM -> {
                     s = k - (k - 1) * ease;
-                    double room = roomX(canvas, frame, s);
+                    double room = roomX(source, frame, s);
                     ox = 0.35 * room * Math.sin(theta);
-                    oy = 0.35 * roomY(canvas, frame, s) * Math.sin(theta) * 0.5;
+                    oy = 0.35 * roomY(source, frame, s) * Math.sin(theta) * 0.5;
                 }
                 case ORBIT -> {
                     s = (1 + k) / 2;
-                    ox = 0.9 * roomX(canvas, frame, s) * Math.cos(theta) * sign;
-                    oy = 0.9 * roomY(canvas, frame, s) * Math.sin(theta);
+                    ox = 0.9 * roomX(source, frame, s) * Math.cos(theta) * sign;
+                    oy = 0.9 * roomY(source, frame, s) * Math.sin(theta);
                 }
                 case SWING_HORIZONTAL -> {
                     s = (1 + k) / 2;
-                    ox = 0.9 * roomX(canvas, frame, s) * Math.cos(theta) * -sign;
+                    ox = 0.9 * roomX(source, frame, s) * Math.cos(theta) * -sign;
                     oy = 0;
                 }
                 default -> {
                     s = (1 + k) / 2;
                     ox = 0;
-                    oy = 0.9 * roomY(canvas, frame, s) * Math.cos(theta) * -sign;
+                    oy = 0.9 * roomY(source, frame, s) * Math.cos(theta) * -sign;
                 }
             }
             scale[t] = s;
-            cx[t] = canvas.cols() / 2.0 + ox;
-            cy[t] = canvas.rows() / 2.0 + oy;
+            cx[t] = source.width() / 2.0 + ox;
+            cy[t] = source.height() / 2.0 + oy;
         }
-        return new CameraAnimation(canvas, frame, cx, cy, scale, k);
+        return new CameraAnimation(canvas, inner, frame, cx, cy, scale, k);
     }
 
-    private static double roomX(Mat canvas, FrameSize frame, double s) {
-        return Math.max(0, (canvas.cols() - frame.width() * s) / 2);
+    private static double roomX(FrameSize source, FrameSize frame, double s) {
+        return Math.max(0, (source.width() - frame.width() * s) / 2);
     }
 
-    private static double roomY(Mat canvas, FrameSize frame, double s) {
-        return Math.max(0, (canvas.rows() - frame.height() * s) / 2);
+    private static double roomY(FrameSize source, FrameSize frame, double s) {
+        return Math.max(0, (source.height() - frame.height() * s) / 2);
     }
 
     @Override
@@ -104,6 +121,8 @@ public final class CameraMotion implements Motion {
 
     private static final class CameraAnimation implements Animation {
         private final Mat canvas;
+        private final Animation inner;
+        private final Mat moving = new Mat();
         private final FrameSize frame;
         private final double[] cx;
         private final double[] cy;
@@ -111,8 +130,9 @@ public final class CameraMotion implements Motion {
         private final double k;
         private final Mat matrix = new Mat(2, 3, CV_64F);
 
-        CameraAnimation(Mat canvas, FrameSize frame, double[] cx, double[] cy, double[] scale, double k) {
+        CameraAnimation(Mat canvas, Animation inner, FrameSize frame, double[] cx, double[] cy, double[] scale, double k) {
             this.canvas = canvas;
+            this.inner = inner;
             this.frame = frame;
             this.cx = cx;
             this.cy = cy;
@@ -133,8 +153,13 @@ public final class CameraMotion implements Motion {
             double ty = cy[t] - 0.5 + (0.5 - frame.height() / 2.0) * s;
             java.nio.DoubleBuffer m = matrix.createBuffer();
             m.put(new double[] {s, 0, tx, 0, s, ty});
+            Mat source = canvas;
+            if (inner != null) {
+                inner.render(t, moving);
+                source = moving;
+            }
             try (var size = frame.toCv()) {
-                warpAffine(canvas, dst, matrix, size, INTER_CUBIC | WARP_INVERSE_MAP, BORDER_REFLECT_101, new org.bytedeco.opencv.opencv_core.Scalar());
+                warpAffine(source, dst, matrix, size, INTER_CUBIC | WARP_INVERSE_MAP, BORDER_REFLECT_101, new org.bytedeco.opencv.opencv_core.Scalar());
             }
         }
 
@@ -156,6 +181,8 @@ public final class CameraMotion implements Motion {
         @Override
         public void close() {
             matrix.close();
+            moving.close();
+            if (inner != null) inner.close();
         }
     }
 }

@@ -7,7 +7,7 @@ import java.util.Locale;
 
 /** The motion styles, and how a style plus a few words becomes a {@link Motion}. */
 public enum Style {
-    FLOW, CAMERA, SWAY;
+    FLOW, CAMERA, SWAY, PARALLAX;
 
     /**
      * @param direction null for the style's default (flow: right, camera: zoom, sway: anchored at the bottom)
@@ -28,6 +28,7 @@ public enum Style {
             }
             case CAMERA -> new CameraMotion(direction == null ? Direction.parse("zoom") : direction, strength);
             case SWAY -> new SwayMotion(direction == null ? Direction.parse("bottom") : direction, strength);
+            case PARALLAX -> new ParallaxMotion(new io.imageloop.engine.motion.depth.CueDepth(), strength);
         };
     }
 
@@ -35,7 +36,7 @@ public enum Style {
         try {
             return valueOf(text.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new LoopException(Kind.INVALID_PARAMETER, "unknown style '" + text + "'; use flow, camera or sway");
+            throw new LoopException(Kind.INVALID_PARAMETER, "unknown style '" + text + "'; use flow, camera, sway or parallax");
         }
     }
 

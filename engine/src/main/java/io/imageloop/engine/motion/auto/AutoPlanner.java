@@ -81,13 +81,13 @@ public final class AutoPlanner {
                     bitwise_or(scene.sky(), scene.water(), moving);
                     Path mask = writeStillMask(moving, scene, stillMask);
                     notes.add(String.format(Locale.ROOT, "still: everything else%s", faces(scene)));
-                    return new MotionSpec(Style.FLOW, null, null, 1.0, arrows, List.of(), new Freeze(List.of(), List.of(), mask), notes);
+                    return new MotionSpec(Style.FLOW, null, null, 1.0, arrows, List.of(), new Freeze(List.of(), List.of(), mask), null, null, notes);
                 }
             }
             if (foliage >= 0.2) {
                 notes.add(percent("foliage", foliage) + ", swaying from the bottom" + faces(scene));
                 Freeze freeze = scene.faces().isEmpty() ? Freeze.NONE : new Freeze(faceRects(scene), List.of(), null);
-                return new MotionSpec(Style.SWAY, Direction.parse("bottom"), null, 0.8, List.of(), List.of(), freeze, notes);
+                return new MotionSpec(Style.SWAY, Direction.parse("bottom"), null, 0.8, List.of(), List.of(), freeze, null, null, notes);
             }
             return camera(notes, "no sky, water or foliage found");
         }
@@ -95,7 +95,7 @@ public final class AutoPlanner {
 
     private static MotionSpec camera(List<String> notes, String why) {
         notes.add(why + ": a slow camera zoom keeps the whole picture intact");
-        return new MotionSpec(Style.CAMERA, Direction.parse("zoom"), null, 0.6, List.of(), List.of(), Freeze.NONE, notes);
+        return new MotionSpec(Style.CAMERA, Direction.parse("zoom"), null, 0.6, List.of(), List.of(), Freeze.NONE, null, null, notes);
     }
 
     /** Short arrows on a grid of points well inside a region (eroded, so none starts at its edge). */

@@ -39,6 +39,8 @@ import java.util.Set;
  *     "polygons": [[[0.1, 0.1], [0.2, 0.1], [0.2, 0.2]]],
  *     "mask": "still.png"                  // bright = frozen; relative to the spec file
  *   },
+ *   "depth": "cues",                       // parallax: cues | depth.png (bright = near) | model.onnx
+ *   "camera": "zoom",                      // optional slow camera move on top: zoom | orbit | left | right | up | down
  *   "notes": ["sky: 31% of the picture, drifting right"]   // ignored when rendering
  * }
  * </pre>
@@ -48,7 +50,7 @@ public final class MotionSpecCodec {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final Set<String> KEYS = Set.of("version", "style", "direction", "region", "strength", "arrows",
-            "anchors", "freeze", "notes");
+            "anchors", "freeze", "depth", "camera", "notes");
 
     private MotionSpecCodec() {
     }
@@ -95,9 +97,16 @@ public final class MotionSpecCodec {
             anchors.add(wrap("anchors[" + i + "]", () -> new Point(p[0], p[1])));
         }
         Freeze freeze = root.has("freeze") ? freeze(root.get("freeze"), base) : Freeze.NONE;
+        String depth = null;
+        if (root.hasNonNull("depth")) {
+            String d = text(root, "depth", null);
+            depth = d.equalsIgnoreCase("cues") ? d : base.resolve(d).toString();
+        }
+        Direction camera = root.hasNonNull("camera") ? wrap("camera", () -> Direction.parse(root.get("camera").asText())) : null;
         List<String> notes = new ArrayList<>();
         array(root, "notes").forEach(n -> notes.add(n.asText()));
-        return wrap("", () -> new MotionSpec(style, direction, region, strength, arrows, anchors, freeze, notes));
+        String depthSource = depth;
+        return wrap("", () -> new MotionSpec(style, direction, region, strength, arrows, anchors, freeze, depthSource, camera, notes));
     }
 
     private static Freeze freeze(JsonNode node, Path base) {
@@ -157,6 +166,8 @@ public final class MotionSpecCodec {
                 f.put("mask", mask.startsWith(dir) ? dir.relativize(mask).toString() : mask.toString());
             }
         }
+        if (spec.depth() != null) root.put("depth", spec.depth());
+        if (spec.cameraMove() != null) root.put("camera", spec.cameraMove().word());
         ArrayNode notes = root.putArray("notes");
         spec.notes().forEach(notes::add);
         try {
