@@ -9,7 +9,8 @@ import java.io.PrintWriter;
 /** The {@code imageloop} command: makes loops locally, no server and no account. */
 @Command(name = "imageloop", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Turns photos into seamlessly looping videos.",
-        subcommands = {MakeCommand.class, RenderCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {MakeCommand.class, RenderCommand.class, ServeCommand.class, CreditsCommand.class, BenchCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     /** Exit codes, stable for scripts. */
@@ -36,6 +37,9 @@ public final class Main implements Runnable {
     /** Runs the command line with the given streams; returns the exit code. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cli = new CommandLine(new Main());
+        // The service's options are parsed by the service itself; show them in its help.
+        cli.getSubcommands().get("serve").getCommandSpec().usageMessage()
+                .footer(("%n" + io.imageloop.server.ServerConfig.usage().replace("%", "%%")).split("\n"));
         cli.setOut(out);
         cli.setErr(err);
         cli.setParameterExceptionHandler((ex, arguments) -> {

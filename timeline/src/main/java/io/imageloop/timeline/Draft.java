@@ -38,6 +38,19 @@ public record Draft(int version, long durationMs, DraftMeta meta, List<Track> tr
         return new Draft(version, durationMs, v, tracks, extra);
     }
 
+    /**
+     * The first {@code ms} of the draft: segments that start later are dropped, the ones that
+     * run past the new end are cut there. Previews and capped exports use it.
+     */
+    public Draft truncatedTo(long ms) {
+        if (ms >= durationMs) return this;
+        List<Track> cut = tracks.stream().map(t -> t.withSegments(t.segments().stream()
+                .filter(s -> s.startMs() < ms)
+                .map(s -> s.endMs() <= ms ? s : new Segment(s.startMs(), ms - s.startMs(), s.content(), s.extra()))
+                .toList())).toList();
+        return new Draft(version, ms, meta, cut, extra);
+    }
+
     public boolean hasAudio() {
         return tracks.stream().anyMatch(t -> t.type() == TrackType.AUDIO && !t.segments().isEmpty());
     }

@@ -1,0 +1,39 @@
+package io.imageloop.server.chat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.imageloop.server.credits.CreditLedger;
+import io.imageloop.server.store.MediaStore.MediaRecord;
+
+import java.util.List;
+import java.util.function.ToIntFunction;
+
+/**
+ * What an agent may see and change of one session.
+ *
+ * @param draft        the latest draft, or null before the first edit
+ * @param draftVersion its version, 0 before the first edit
+ * @param price        what exporting a draft costs, in credits (the export's own pricing)
+ */
+public record SessionContext(String sessionId, String appName, String language, List<MediaRecord> media,
+                             JsonNode draft, int draftVersion, CreditLedger.Balance balance, DraftWriter drafts,
+                             ToIntFunction<JsonNode> price) {
+
+    /** Saves a new draft version. */
+    @FunctionalInterface
+    public interface DraftWriter {
+        /** @return the new version number */
+        int save(JsonNode draft, String note);
+    }
+
+    public List<MediaRecord> images() {
+        return media.stream().filter(m -> m.kind().equals("image")).toList();
+    }
+
+    public List<MediaRecord> audio() {
+        return media.stream().filter(m -> m.kind().equals("audio")).toList();
+    }
+
+    public boolean chinese() {
+        return language != null && language.toLowerCase(java.util.Locale.ROOT).startsWith("zh");
+    }
+}
