@@ -85,9 +85,16 @@ public final class AutoPlanner {
                 }
             }
             if (foliage >= 0.2) {
-                notes.add(percent("foliage", foliage) + ", swaying from the bottom" + faces(scene));
-                Freeze freeze = scene.faces().isEmpty() ? Freeze.NONE : new Freeze(faceRects(scene), List.of(), null);
-                return new MotionSpec(Style.SWAY, Direction.parse("bottom"), null, 0.8, List.of(), List.of(), freeze, null, null, notes);
+                // Leaves sway; trunks, rocks, paths and water hold still. Foliage pixels are
+                // scattered, so close the mask into whole crowns before holding the rest.
+                try (Mat crowns = new Mat(); Size k = new Size(9, 9); Mat kernel = getStructuringElement(MORPH_ELLIPSE, k)) {
+                    org.bytedeco.opencv.global.opencv_imgproc.morphologyEx(scene.foliage(), crowns,
+                            org.bytedeco.opencv.global.opencv_imgproc.MORPH_CLOSE, kernel);
+                    Path mask = writeStillMask(crowns, scene, stillMask);
+                    notes.add(percent("foliage", foliage) + ", swaying from the bottom; still: everything else" + faces(scene));
+                    return new MotionSpec(Style.SWAY, Direction.parse("bottom"), null, 0.8, List.of(), List.of(),
+                            new Freeze(List.of(), List.of(), mask), null, null, notes);
+                }
             }
             return camera(notes, "no sky, water or foliage found");
         }
@@ -139,17 +146,6 @@ public final class AutoPlanner {
         } catch (IOException e) {
             throw new LoopException(Kind.OUTPUT_NOT_WRITABLE, "cannot write the still mask: " + e.getMessage(), e);
         }
-    }
-
-    private static List<Freeze.Rect> faceRects(SceneMasks scene) {
-        List<Freeze.Rect> rects = new ArrayList<>();
-        for (Rect f : scene.faces()) {
-            try (Rect r = grow(f, scene)) {
-                rects.add(new Freeze.Rect((double) r.x() / scene.width(), (double) r.y() / scene.height(),
-                        (double) r.width() / scene.width(), (double) r.height() / scene.height()));
-            }
-        }
-        return rects;
     }
 
     /** A face rectangle grown by a third on each side (hair, chin), clipped to the picture. */
