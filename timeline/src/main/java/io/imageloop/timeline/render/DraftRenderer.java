@@ -10,6 +10,7 @@ import io.imageloop.engine.encode.FrameSink;
 import io.imageloop.engine.encode.OutputFormat;
 import io.imageloop.engine.encode.VideoEncoder;
 import io.imageloop.engine.frame.FrameSize;
+import io.imageloop.engine.render.FramePump;
 import io.imageloop.engine.render.OutputFile;
 import io.imageloop.engine.source.PhotoLoader;
 import io.imageloop.timeline.Draft;
@@ -21,21 +22,16 @@ import io.imageloop.timeline.text.TextRasterizer;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 import java.nio.file.Path;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 
 import static org.bytedeco.opencv.global.opencv_imgcodecs.imwrite;
 
 /**
  * Exports a draft: video tracks (photo loops and clips), text overlays and mixed audio into one
- * MP4 (H.264 + AAC), WebM (VP9 + Opus) or GIF (silent) at the draft's aspect. Frames are composed
- * on one thread and encoded on the calling thread through a small ring of buffers, so composing
- * frame t + 1 overlaps encoding frame t and memory stays flat however long the draft is. The file
- * appears at {@code output} only when complete.
+ * MP4 (H.264 + AAC), WebM (VP9 + Opus) or GIF (silent) at the draft's aspect. Composing and
+ * encoding overlap through the engine's {@link FramePump}, so memory stays flat however long the
+ * draft is. The file appears at {@code output} only when complete.
  */
 public final class DraftRenderer {
-
-    private static final int BUFFERS = 4;
 
     private final PhotoLoader loader;
     private final FontBook fonts;
@@ -117,25 +113,10 @@ public final class DraftRenderer {
     private static void encode(Schedule schedule, Compositor compositor, AudioMixer mixer, Path target, EncodeSettings settings,
                                ProgressListener progress) {
         int n = schedule.frames();
-        BlockingQueue<Mat> free = new ArrayBlockingQueue<>(BUFFERS);
-        BlockingQueue<Mat> ready = new ArrayBlockingQueue<>(BUFFERS);
-        Mat[] buffers = new Mat[BUFFERS];
-        for (int i = 0; i < BUFFERS; i++) {
-            buffers[i] = new Mat();
-            free.add(buffers[i]);
-        }
-        Producer producer = new Producer(compositor, n, free, ready);
-        Thread thread = new Thread(producer, "imageloop-compose");
-        thread.setDaemon(true);
-        int rate = AudioMixer.SAMPLE_RATE;
-        float[] samples = mixer == null ? null : new float[(int) Math.ceil(rate / schedule.fps() + 2) * AudioMixer.CHANNELS];
+        float[] samples = mixer == null ? null : new float[(int) Math.ceil(AudioMixer.SAMPLE_RATE / schedule.fps() + 2) * AudioMixer.CHANNELS];
         try (FrameSink sink = Encoders.open(target, settings)) {
-            thread.start();
-            for (int t = 0; t < n; t++) {
-                Mat frame = ready.take();
-                if (frame == Producer.FAILED) throw producer.failure();
+            FramePump.run(n, compositor::compose, (t, frame) -> {
                 sink.write(frame);
-                free.put(frame);
                 if (mixer != null) {
                     // The sound for this frame's duration, so audio ends exactly where the video does.
                     long from = sampleAt(t, schedule.fps());
@@ -144,62 +125,12 @@ public final class DraftRenderer {
                     ((VideoEncoder) sink).writeAudio(samples, count);
                 }
                 progress.onFrame(t + 1, n);
-            }
+            });
             sink.finish();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new LoopException(Kind.CANCELLED, "rendering was cancelled");
-        } finally {
-            thread.interrupt();
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            for (Mat m : buffers) m.close();
         }
     }
 
     private static long sampleAt(int frame, double fps) {
         return Math.round(frame * AudioMixer.SAMPLE_RATE / fps);
-    }
-
-    /** Composes frames in order into free buffers; reports its failure through the queue. */
-    private static final class Producer implements Runnable {
-        static final Mat FAILED = new Mat();
-
-        private final Compositor compositor;
-        private final int frames;
-        private final BlockingQueue<Mat> free;
-        private final BlockingQueue<Mat> ready;
-        private volatile RuntimeException failure;
-
-        Producer(Compositor compositor, int frames, BlockingQueue<Mat> free, BlockingQueue<Mat> ready) {
-            this.compositor = compositor;
-            this.frames = frames;
-            this.free = free;
-            this.ready = ready;
-        }
-
-        RuntimeException failure() {
-            return failure;
-        }
-
-        @Override
-        public void run() {
-            try {
-                for (int t = 0; t < frames; t++) {
-                    Mat buffer = free.take();
-                    compositor.compose(t, buffer);
-                    ready.put(buffer);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (RuntimeException e) {
-                failure = e instanceof LoopException ? e
-                        : new LoopException(Kind.ENCODE_FAILED, "composing a frame failed: " + e.getMessage(), e);
-                ready.offer(FAILED);
-            }
-        }
     }
 }
