@@ -1,6 +1,9 @@
 package io.imageloop.engine.render;
 
 import io.imageloop.engine.LoopSettings;
+import io.imageloop.engine.composite.FrameFilter;
+import io.imageloop.engine.composite.Particles;
+import io.imageloop.engine.composite.particles.ParticleOverlay;
 import io.imageloop.engine.frame.FrameSize;
 import io.imageloop.engine.frame.Framer;
 import io.imageloop.engine.frame.Layout;
@@ -15,7 +18,8 @@ import java.nio.file.Path;
 
 /**
  * Source, motion and composite stages wired together for one photo: ask it for frame t and get
- * the finished output frame. Renderers and the timeline compositor both draw from it.
+ * the finished output frame. Renderers and the timeline compositor both draw from it. The
+ * settings' particles, if any, are drawn last, over the whole frame (bars included).
  */
 public final class PreparedLoop implements FrameSource {
 
@@ -23,13 +27,15 @@ public final class PreparedLoop implements FrameSource {
     private final Animation animation;
     private final Motion motion;
     private final LoopTiming timing;
+    private final FrameFilter overlay;
     private final Mat scratch = new Mat();
 
-    private PreparedLoop(Layout layout, Animation animation, Motion motion, LoopTiming timing) {
+    private PreparedLoop(Layout layout, Animation animation, Motion motion, LoopTiming timing, FrameFilter overlay) {
         this.layout = layout;
         this.animation = animation;
         this.motion = motion;
         this.timing = timing;
+        this.overlay = overlay;
     }
 
     public static PreparedLoop of(Path photoFile, LoopSettings settings, PhotoLoader loader) {
@@ -39,13 +45,22 @@ public final class PreparedLoop implements FrameSource {
         FrameSize needed = size.scaled(motion.canvasScale());
         try (Photo photo = loader.load(photoFile, needed.width(), needed.height())) {
             Layout layout = Framer.frame(photo.pixels(), size, settings.fitting(), motion.canvasScale());
+            Animation animation = null;
             try {
-                return new PreparedLoop(layout, motion.animate(layout.canvas(), layout.regionSize(), timing), motion, timing);
+                animation = motion.animate(layout.canvas(), layout.regionSize(), timing);
+                return new PreparedLoop(layout, animation, motion, timing, overlay(settings, size, timing));
             } catch (RuntimeException e) {
+                if (animation != null) animation.close();
                 layout.close();
                 throw e;
             }
         }
+    }
+
+    private static FrameFilter overlay(LoopSettings settings, FrameSize size, LoopTiming timing) {
+        Particles particles = settings.particles();
+        if (particles == null || particles == Particles.NONE) return null;
+        return ParticleOverlay.of(particles, size, timing, settings.seed());
     }
 
     @Override
@@ -68,7 +83,7 @@ public final class PreparedLoop implements FrameSource {
 
     @Override
     public String describe() {
-        return motion.describe();
+        return overlay == null ? motion.describe() : motion.describe() + ", " + overlay.describe();
     }
 
     @Override
@@ -82,13 +97,14 @@ public final class PreparedLoop implements FrameSource {
         int frame = Math.floorMod(t, timing.frames());
         if (!layout.hasBackground()) {
             animation.render(frame, dst);
-            return;
+        } else {
+            layout.background().copyTo(dst);
+            animation.render(frame, scratch);
+            try (Mat region = dst.apply(layout.region())) {
+                scratch.copyTo(region);
+            }
         }
-        layout.background().copyTo(dst);
-        animation.render(frame, scratch);
-        try (Mat region = dst.apply(layout.region())) {
-            scratch.copyTo(region);
-        }
+        if (overlay != null) overlay.apply(frame, dst);
     }
 
     @Override
@@ -96,5 +112,6 @@ public final class PreparedLoop implements FrameSource {
         animation.close();
         layout.close();
         scratch.close();
+        if (overlay != null) overlay.close();
     }
 }
