@@ -4,6 +4,7 @@ import io.imageloop.engine.LoopException;
 import io.imageloop.engine.LoopException.Kind;
 import io.imageloop.engine.LoopResult;
 import io.imageloop.engine.LoopSettings;
+import io.imageloop.engine.composite.Particles;
 import io.imageloop.engine.encode.OutputFormat;
 import io.imageloop.engine.encode.Quality;
 import io.imageloop.engine.frame.Aspect;
@@ -31,9 +32,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-/** {@code imageloop make PHOTO...}: one seamless loop per photo. */
+/** {@code imageloop make PHOTO...}: one seamless loop per photo or clip. */
 @Command(name = "make", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Makes a seamlessly looping video from a photo.",
+        description = "Makes a seamlessly looping video from a photo or a short clip.",
         footerHeading = "%nExamples:%n",
         footer = {
                 "  imageloop make lake.jpg                                  # 6 s 1080p MP4, sky drifting right",
@@ -46,6 +47,8 @@ import java.util.concurrent.Callable;
                 "  imageloop make street.jpg --style parallax --depth street-depth.png",
                 "  imageloop make lake.jpg --region upper --camera-move zoom    # drifting sky under a slow zoom",
                 "  imageloop make a.jpg b.jpg c.jpg -o loops/              # one loop each",
+                "  imageloop make plaza.mp4                                 # a clip: best loop points, blended seam",
+                "  imageloop make street.jpg --style camera --particles snow",
                 "",
                 "Exit codes: 0 done, 2 bad option, 3 bad photo, 4 output not writable, 5 encoding failed."})
 public final class MakeCommand implements Callable<Integer> {
@@ -53,7 +56,8 @@ public final class MakeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "PHOTO", description = "JPEG, PNG, WebP, BMP, GIF (first frame) or HEIC.")
+    @Parameters(arity = "1..*", paramLabel = "PHOTO", description = "A photo (JPEG, PNG, WebP, BMP, GIF, HEIC) or a clip "
+            + "(MP4, MOV, WebM, MKV, AVI, animated GIF), judged by content; clips loop at their best loop points.")
     List<Path> photos;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE|DIR",
@@ -88,6 +92,13 @@ public final class MakeCommand implements Callable<Integer> {
     @Option(names = "--camera-move", paramLabel = "MOVE",
             description = "Add a slow camera move on top of flow, sway or parallax: zoom, orbit, left, right, up or down.")
     String cameraMove;
+
+    @Option(names = "--particles", paramLabel = "KIND", defaultValue = "none",
+            description = "An overlay that loops too: none, snow, rain, sparkles or bokeh (default: ${DEFAULT-VALUE}).")
+    String particles;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed for anything random, e.g. particles (default: ${DEFAULT-VALUE}).")
+    long seed;
 
     @Option(names = "--save-motion", paramLabel = "SPEC.json",
             description = "Write the motion used (e.g. what --style auto chose) as an editable spec.")
@@ -149,7 +160,9 @@ public final class MakeCommand implements Callable<Integer> {
                 .withFps(fps)
                 .withFormat(chosen)
                 .withQuality(Quality.parse(quality))
-                .withContactSheet(contactSheet);
+                .withContactSheet(contactSheet)
+                .withParticles(Particles.parse(particles))
+                .withSeed(seed);
         base.timing(); // validates before any photo is read
         base.frameSize();
         boolean auto = "auto".equalsIgnoreCase(style == null ? "" : style.trim());

@@ -80,6 +80,19 @@ class MakeCommandTest {
     }
 
     @Test
+    void clipsAndParticles() {
+        Path out = dir.resolve("plaza.mp4");
+        Run clip = run("make", sample("pedestrians-plaza.mp4").toString(), "-o", out.toString(), "--resolution", "144", "--duration", "2", "-q");
+        assertThat(clip.code()).as(clip.err()).isZero();
+        assertThat(out).isRegularFile();
+        Run snow = run("make", LAKE.toString(), "--style", "camera", "--particles", "snow", "-o", dir.resolve("snow.mp4").toString(),
+                "--resolution", "144", "--duration", "1");
+        assertThat(snow.code()).as(snow.err()).isZero();
+        assertThat(snow.out()).contains("snow");
+        assertFails(2, "unknown particles", "make", LAKE.toString(), "--particles", "confetti");
+    }
+
+    @Test
     void missingFile() {
         assertFails(3, "no such file", "make", dir.resolve("nope.jpg").toString(), "-o", dir.resolve("x.mp4").toString());
     }
@@ -88,7 +101,7 @@ class MakeCommandTest {
     void notAnImageEvenWithAPhotoName() throws IOException {
         Path fake = dir.resolve("holiday.jpg");
         Files.writeString(fake, "this is a text file, not a photo");
-        assertFails(3, "not a photo", "make", fake.toString(), "-o", dir.resolve("x.mp4").toString());
+        assertFails(3, "neither a photo", "make", fake.toString(), "-o", dir.resolve("x.mp4").toString());
     }
 
     @Test

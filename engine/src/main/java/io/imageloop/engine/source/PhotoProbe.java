@@ -55,7 +55,7 @@ public record PhotoProbe(ImageFormat format, int storedWidth, int storedHeight, 
         ImageFormat format = ImageFormat.sniff(head);
         if (format == null) {
             throw new LoopException(Kind.UNSUPPORTED_FORMAT, file.getFileName()
-                    + " is not a photo this tool reads (JPEG, PNG, WebP, BMP, GIF, HEIC)");
+                    + " is neither a photo (JPEG, PNG, WebP, BMP, GIF, HEIC) nor a clip (MP4, MOV, WebM, MKV, AVI, animated GIF)");
         }
         if (format == ImageFormat.TIFF) {
             throw new LoopException(Kind.UNSUPPORTED_FORMAT, file.getFileName()
