@@ -20,7 +20,7 @@ public final class FfmpegLog {
             if (configured) return;
             boolean debug = System.getenv("IMAGELOOP_DEBUG") != null;
             avutil.av_log_set_level(debug ? avutil.AV_LOG_INFO : avutil.AV_LOG_QUIET);
-            org.bytedeco.opencv.global.opencv_core.setNumThreads(Runtime.getRuntime().availableProcessors());
+            org.bytedeco.opencv.global.opencv_core.setNumThreads(Integer.getInteger("imageloop.cvThreads", Runtime.getRuntime().availableProcessors()));
             configured = true;
         }
     }

@@ -70,8 +70,10 @@ public final class FlowMotion implements Motion {
         VectorField field = source.build(canvas, nodes, timing);
         Mat frozen = freeze.alpha(size);
         if (frozen != null) field.scaleBy(frozen, true);
-        Mat[] forward = trace(field, n, -1);
+        // The two directions are independent: trace them on two cores.
+        java.util.concurrent.CompletableFuture<Mat[]> ahead = java.util.concurrent.CompletableFuture.supplyAsync(() -> trace(field, n, -1));
         Mat[] backward = trace(field, n, +1);
+        Mat[] forward = ahead.join();
         return new FlowAnimation(canvas, n, forward, backward, movingRows(field), frozen);
     }
 

@@ -40,6 +40,24 @@ final class Grids {
         return grid;
     }
 
+    /**
+     * A smooth field evaluated every {@code step} pixels and upsampled bilinearly: for fields
+     * that change slowly across the frame, the same values at a fraction of the cost.
+     * Samples sit at pixel centres of the coarse grid, mapped back to full-size coordinates.
+     */
+    static Mat smoothField(int width, int height, int step, FieldFunction f) {
+        int w = Math.max(2, (width + step - 1) / step);
+        int h = Math.max(2, (height + step - 1) / step);
+        double sx = (double) width / w;
+        double sy = (double) height / h;
+        try (Mat coarse = field(w, h, (x, y) -> f.at((int) Math.round((x + 0.5) * sx - 0.5), (int) Math.round((y + 0.5) * sy - 0.5)));
+             org.bytedeco.opencv.opencv_core.Size size = new org.bytedeco.opencv.opencv_core.Size(width, height)) {
+            Mat full = new Mat();
+            org.bytedeco.opencv.global.opencv_imgproc.resize(coarse, full, size, 0, 0, org.bytedeco.opencv.global.opencv_imgproc.INTER_LINEAR);
+            return full;
+        }
+    }
+
     @FunctionalInterface
     interface FieldFunction {
         double at(int x, int y);

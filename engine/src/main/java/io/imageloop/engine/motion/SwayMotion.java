@@ -77,8 +77,9 @@ public final class SwayMotion implements Motion {
             };
             return Math.pow(Math.max(0, d), 1.5);
         };
-        Mat cos = Grids.field(w, h, (x, y) -> amplitude * weight.at(x, y) * Math.cos(psi.at(x, y)));
-        Mat sin = Grids.field(w, h, (x, y) -> amplitude * weight.at(x, y) * Math.sin(psi.at(x, y)));
+        // The fields are smooth: evaluate them on a quarter-size grid and upsample.
+        Mat cos = Grids.smoothField(w, h, 4, (x, y) -> amplitude * weight.at(x, y) * Math.cos(psi.at(x, y)));
+        Mat sin = Grids.smoothField(w, h, 4, (x, y) -> amplitude * weight.at(x, y) * Math.sin(psi.at(x, y)));
         try (Mat frozen = freeze.alpha(frame)) {
             if (frozen != null) {
                 // Zero amplitude where frozen: those pixels sample their own position, exactly.
