@@ -63,18 +63,27 @@ public final class BenchCommand implements Callable<Integer> {
                 Runtime.getRuntime().availableProcessors());
         out.printf(Locale.ROOT, "%-8s %10s %10s %10s %10s %8s%n", "style", "end-to-end", "frames/s", "encode", "render", "ratio");
         try {
-            for (String name : styles) {
-                LoopSettings settings = LoopSettings.defaults().withStyle(Style.parse(name)).withResolution(resolution);
-                double total = median(runs, () -> {
-                    LoopResult r = new LoopRenderer().render(input, dir.resolve(name + ".mp4"), settings, ProgressListener.NONE);
-                    return r.millis() / 1000.0;
-                });
+            // Whole renders first, so the peak RSS read after them is a render's own, not the
+            // floor measurement's (which holds every frame in memory on purpose).
+            double[] totals = new double[styles.size()];
+            for (int i = 0; i < styles.size(); i++) {
+                String name = styles.get(i);
+                LoopSettings settings = settings(name);
+                totals[i] = median(runs, () -> new LoopRenderer().render(input, dir.resolve(name + ".mp4"), settings, ProgressListener.NONE)
+                        .millis() / 1000.0);
+            }
+            double renderRss = peakRssMb();
+            for (int i = 0; i < styles.size(); i++) {
+                String name = styles.get(i);
+                LoopSettings settings = settings(name);
                 double[] split = renderThenEncode(input, settings, dir.resolve(name + "-floor.mp4"));
                 int frames = settings.timing().frames();
-                out.printf(Locale.ROOT, "%-8s %9.2fs %10.1f %9.2fs %9.2fs %7.2fx%n", name, total, frames / total, split[1], split[0],
-                        total / split[1]);
+                out.printf(Locale.ROOT, "%-8s %9.2fs %10.1f %9.2fs %9.2fs %7.2fx%n", name, totals[i], frames / totals[i], split[1], split[0],
+                        totals[i] / split[1]);
                 out.flush();
             }
+            out.printf(Locale.ROOT, "peak heap %.0f MB (max %.0f MB), peak RSS during renders %.0f MB%n", peakHeapMb(),
+                    Runtime.getRuntime().maxMemory() / 1048576.0, renderRss);
         } finally {
             try (var files = Files.list(dir)) {
                 files.forEach(f -> f.toFile().delete());
@@ -83,9 +92,11 @@ public final class BenchCommand implements Callable<Integer> {
         }
         out.printf(Locale.ROOT, "end-to-end: photo to finished file; encode: x264 alone on the same frames (the floor);%n"
                 + "render: frames alone, no encoding; ratio: end-to-end / encode.%n");
-        out.printf(Locale.ROOT, "peak heap %.0f MB (max %.0f MB), peak RSS %.0f MB%n", peakHeapMb(),
-                Runtime.getRuntime().maxMemory() / 1048576.0, peakRssMb());
         return Main.OK;
+    }
+
+    private LoopSettings settings(String style) {
+        return LoopSettings.defaults().withStyle(Style.parse(style)).withResolution(resolution);
     }
 
     /** Median seconds of rendering all frames into memory, and of encoding them: {render, encode}. */

@@ -12,6 +12,7 @@ import io.imageloop.engine.motion.CameraPath;
 import io.imageloop.engine.source.PhotoLoader;
 
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
@@ -49,11 +50,12 @@ public final class LoopRenderer {
             Path sheetFile = settings.contactSheet() ? contactSheetPath(file.target()) : null;
             SeamReport seam = encode(loop, file.temporary(), settings, progress, sheetFile);
             file.commit();
-            OptionalDouble jitter = loop.cameraPath().map(CameraPath::jitterRms)
-                    .map(OptionalDouble::of).orElse(OptionalDouble.empty());
+            Optional<CameraPath> path = loop.cameraPath();
+            OptionalDouble jitter = path.map(p -> OptionalDouble.of(p.jitterRms())).orElse(OptionalDouble.empty());
+            OptionalDouble rounded = path.map(p -> OptionalDouble.of(p.rounded().jitterRms())).orElse(OptionalDouble.empty());
             long millis = (System.nanoTime() - start) / 1_000_000;
             return new LoopResult(file.target(), settings.format(), loop.size(), loop.timing().frames(), loop.timing().fps(),
-                    loop.describe(), seam, jitter, millis, sheetFile);
+                    loop.describe(), seam, jitter, rounded, millis, sheetFile);
         }
     }
 
