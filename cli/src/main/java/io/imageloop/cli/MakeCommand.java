@@ -151,7 +151,7 @@ public final class MakeCommand implements Callable<Integer> {
         if (many && saveMotion != null) {
             throw new LoopException(Kind.INVALID_PARAMETER, "--save-motion takes one photo; auto plans are saved beside each output");
         }
-        OutputFormat chosen = chooseFormat();
+        OutputFormat chosen = OutputChoice.format(output, format);
         LoopSettings base = LoopSettings.defaults()
                 .withAspect(Aspect.parse(aspect))
                 .withFitting(fit ? Fitting.FIT : Fitting.COVER)
@@ -220,15 +220,6 @@ public final class MakeCommand implements Callable<Integer> {
         return output.toAbsolutePath().resolveSibling((dot > 0 ? name.substring(0, dot) : name) + suffix);
     }
 
-    private OutputFormat chooseFormat() {
-        OutputFormat fromName = output == null || Files.isDirectory(output) ? null : OutputFormat.ofFileName(output);
-        if (format == null) return fromName == null ? OutputFormat.MP4 : fromName;
-        OutputFormat asked = OutputFormat.parse(format);
-        if (fromName != null && fromName != asked) {
-            throw new LoopException(Kind.INVALID_PARAMETER, "the output name ends in ." + fromName + " but --format is " + asked);
-        }
-        return asked;
-    }
 
     private Path target(Path photo, OutputFormat format) {
         String base = photo.getFileName().toString().replaceFirst("\\.[^.]+$", "") + "-loop." + format.extension();

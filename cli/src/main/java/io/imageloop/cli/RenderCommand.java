@@ -1,7 +1,6 @@
 package io.imageloop.cli;
 
 import io.imageloop.engine.LoopException;
-import io.imageloop.engine.LoopException.Kind;
 import io.imageloop.engine.encode.OutputFormat;
 import io.imageloop.engine.encode.Quality;
 import io.imageloop.timeline.Draft;
@@ -18,7 +17,6 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -67,7 +65,7 @@ public final class RenderCommand implements Callable<Integer> {
             spec.commandLine().getOut().println(DraftSummary.of(draft));
             return Main.OK;
         }
-        OutputFormat chosen = chooseFormat();
+        OutputFormat chosen = OutputChoice.format(output, format);
         Path target = output != null ? output
                 : Path.of(draftFile.getFileName().toString().replaceFirst("\\.[^.]+$", "") + "." + chosen.extension());
         RenderOptions options = RenderOptions.of(chosen).withQuality(Quality.parse(quality)).withResolution(resolution);
@@ -83,13 +81,4 @@ public final class RenderCommand implements Callable<Integer> {
         return Main.OK;
     }
 
-    private OutputFormat chooseFormat() {
-        OutputFormat fromName = output == null || Files.isDirectory(output) ? null : OutputFormat.ofFileName(output);
-        if (format == null) return fromName == null ? OutputFormat.MP4 : fromName;
-        OutputFormat asked = OutputFormat.parse(format);
-        if (fromName != null && fromName != asked) {
-            throw new LoopException(Kind.INVALID_PARAMETER, "the output name ends in ." + fromName + " but --format is " + asked);
-        }
-        return asked;
-    }
 }

@@ -3,6 +3,7 @@ package io.imageloop.engine.clip;
 import io.imageloop.engine.LoopException;
 import io.imageloop.engine.LoopException.Kind;
 import io.imageloop.engine.frame.FrameSize;
+import io.imageloop.engine.frame.Framer;
 import io.imageloop.engine.frame.Fitting;
 import org.bytedeco.opencv.opencv_core.Mat;
 
@@ -45,7 +46,7 @@ final class ClipFrames implements AutoCloseable {
             }
         }
         if (current != null) current.close();
-        current = ClipFraming.frame(picture, size, fitting);
+        current = Framer.place(picture, size, fitting);
         currentSource = wanted;
         return current;
     }

@@ -3,6 +3,7 @@ package io.imageloop.engine.clip;
 import io.imageloop.engine.LoopException;
 import io.imageloop.engine.LoopException.Kind;
 import io.imageloop.engine.frame.FrameSize;
+import io.imageloop.engine.frame.Framer;
 import io.imageloop.engine.frame.Fitting;
 import org.bytedeco.opencv.opencv_core.Mat;
 
@@ -81,7 +82,7 @@ record ClipScan(ClipTrack track, List<Mat> thumbnails) implements AutoCloseable 
 
     /** 8-bit while decoding (frames that will be dropped cost little), float once chosen. */
     private static Mat thumbnail(Mat frame, FrameSize size, Fitting fitting) {
-        try (Mat framed = ClipFraming.frame(frame, size, fitting)) {
+        try (Mat framed = Framer.place(frame, size, fitting)) {
             Mat gray = new Mat();
             cvtColor(framed, gray, COLOR_BGR2GRAY);
             return gray;

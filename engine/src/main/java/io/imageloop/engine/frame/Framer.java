@@ -35,6 +35,21 @@ public final class Framer {
         return new Layout(output, region, canvas, blurredBackdrop(photo, output));
     }
 
+    /**
+     * A still picture (or a clip's frame) placed in the output frame, cover or fit: a new 8-bit
+     * BGR Mat of exactly {@code size}, with the blurred bars already drawn for FIT.
+     */
+    public static Mat place(Mat picture, FrameSize size, Fitting fitting) {
+        if (fitting == Fitting.COVER) return cover(picture, size);
+        try (Layout layout = frame(picture, size, Fitting.FIT, 1.0)) {
+            Mat out = layout.background().clone();
+            try (Mat region = out.apply(layout.region())) {
+                layout.canvas().copyTo(region);
+            }
+            return out;
+        }
+    }
+
     /** Centre crop to the target's shape, then one resample to the target size. */
     public static Mat cover(Mat photo, FrameSize target) {
         double scale = Math.max((double) target.width() / photo.cols(), (double) target.height() / photo.rows());

@@ -6,7 +6,6 @@ import io.imageloop.engine.encode.FfmpegLog;
 import io.imageloop.engine.frame.FrameSize;
 import io.imageloop.engine.frame.Fitting;
 import io.imageloop.engine.frame.Framer;
-import io.imageloop.engine.frame.Layout;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
@@ -105,19 +104,8 @@ final class ClipSource implements SegmentSource {
         if (passFrames > 0) nextMicros = Math.max(nextMicros, lastMicros + 1);
         lastMicros = nextMicros;
         passFrames++;
-        next = fit(converter.convert(frame));
+        next = Framer.place(converter.convert(frame), size, fitting);
         return true;
-    }
-
-    private Mat fit(Mat picture) {
-        if (fitting == Fitting.COVER) return Framer.cover(picture, size);
-        try (Layout layout = Framer.frame(picture, size, Fitting.FIT, 1.0)) {
-            Mat out = layout.background().clone();
-            try (Mat region = out.apply(layout.region())) {
-                layout.canvas().copyTo(region);
-            }
-            return out;
-        }
     }
 
     @Override
