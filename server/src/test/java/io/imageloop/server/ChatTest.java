@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.imageloop.server.chat.ChatAgent;
 import io.imageloop.server.chat.Turn;
 import io.imageloop.server.jobs.TimelineExportRenderer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,23 +14,7 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Editing through chat: each request becomes a new draft version; questions get answers, not errors. */
-class ChatTest {
-
-    @TempDir
-    static Path dataDir;
-    static RunningServer server;
-    static Api api;
-
-    @BeforeAll
-    static void start() {
-        server = ImageloopServer.start(TestServers.config(dataDir));
-        api = new Api(server.baseUrl());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) server.close();
-    }
+class ChatTest extends SharedServer {
 
     private static JsonNode state(String token, String sid) throws Exception {
         return api.get("/api/state/nemo_agent/me/" + sid + "/latest", token).data();

@@ -2,10 +2,7 @@ package io.imageloop.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -20,23 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * a chat turn over SSE, state, export, poll, download with and without a byte range, and the
  * decoded result.
  */
-class ClientProtocolTest {
-
-    @TempDir
-    static Path dataDir;
-    static RunningServer server;
-    static Api api;
-
-    @BeforeAll
-    static void start() {
-        server = ImageloopServer.start(TestServers.config(dataDir));
-        api = new Api(server.baseUrl());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) server.close();
-    }
+class ClientProtocolTest extends SharedServer {
 
     @Test
     void photoBecomesADownloadableSeamlessLoop() throws Exception {

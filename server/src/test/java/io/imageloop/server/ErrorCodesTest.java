@@ -1,14 +1,10 @@
 package io.imageloop.server;
 
 import io.imageloop.server.store.Ids;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -18,23 +14,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every error of the contract's table (and this server's own) with its HTTP status and envelope. */
-class ErrorCodesTest {
-
-    @TempDir
-    static Path dataDir;
-    static RunningServer server;
-    static Api api;
-
-    @BeforeAll
-    static void start() {
-        server = ImageloopServer.start(TestServers.config(dataDir));
-        api = new Api(server.baseUrl());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) server.close();
-    }
+class ErrorCodesTest extends SharedServer {
 
     @Test
     void tokenWithoutClientIdIs400() throws Exception {

@@ -1,35 +1,15 @@
 package io.imageloop.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** One token never sees or touches another token's sessions, media, drafts or renders. */
-class IsolationTest {
-
-    @TempDir
-    static Path dataDir;
-    static RunningServer server;
-    static Api api;
-
-    @BeforeAll
-    static void start() {
-        server = ImageloopServer.start(TestServers.config(dataDir));
-        api = new Api(server.baseUrl());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) server.close();
-    }
+class IsolationTest extends SharedServer {
 
     @Test
     void anotherTokensSessionLooksLikeNoSessionAtAll() throws Exception {

@@ -1,10 +1,8 @@
 package io.imageloop.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
@@ -22,22 +20,12 @@ import java.util.concurrent.Future;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A server with a 64 KB upload limit and 3 credits per token: size limits and credits under concurrency. */
-class LimitsTest {
+class LimitsTest extends SharedServer {
 
-    @TempDir
-    static Path dataDir;
-    static RunningServer server;
-    static Api api;
-
+    /** Hides the shared default start: this class runs with small limits. */
     @BeforeAll
     static void start() {
-        server = ImageloopServer.start(TestServers.config(dataDir).withUploadLimit(64 * 1024).withCreditsPerToken(3));
-        api = new Api(server.baseUrl());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) server.close();
+        startWith(TestServers.config(dataDir).withUploadLimit(64 * 1024).withCreditsPerToken(3));
     }
 
     /** A small PNG well under the limit. */
