@@ -56,6 +56,10 @@ public record VideoLoop(String media, String name, Style style, String direction
         return new VideoLoop(media, v, style, direction, region, strength, loopMs, fitting, extra);
     }
 
+    public VideoLoop withLoopMs(long v) {
+        return new VideoLoop(media, name, style, direction, region, strength, v, fitting, extra);
+    }
+
     public VideoLoop withFitting(Fitting v) {
         return new VideoLoop(media, name, style, direction, region, strength, loopMs, v, extra);
     }

@@ -1,12 +1,21 @@
 package io.imageloop.server.chat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.imageloop.engine.LoopException;
+import io.imageloop.engine.frame.Aspect;
+import io.imageloop.engine.frame.Fitting;
+import io.imageloop.engine.motion.Region;
+import io.imageloop.engine.motion.Style;
 import io.imageloop.engine.source.PhotoProbe;
-import io.imageloop.server.draft.DraftEditor;
-import io.imageloop.server.draft.DraftEditor.LoopOptions;
-import io.imageloop.server.draft.Drafts;
+import io.imageloop.timeline.Draft;
+import io.imageloop.timeline.DraftCodec;
+import io.imageloop.timeline.DraftMeta;
+import io.imageloop.timeline.DraftSummary;
+import io.imageloop.timeline.Placement;
+import io.imageloop.timeline.TrackType;
+import io.imageloop.timeline.VideoLoop;
+import io.imageloop.timeline.edit.DraftEdits;
+import io.imageloop.timeline.edit.LoopChange;
 import io.imageloop.server.http.Json;
 import io.imageloop.server.store.Ids;
 import io.imageloop.server.store.MediaStore.MediaRecord;
@@ -15,10 +24,8 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * A rule-based editing agent: understands the requests of {@link IntentParser} and applies
@@ -47,8 +54,7 @@ public final class RuleAgent implements ChatAgent {
             return reply(events, join(notes, null), version);
         }
         List<String> answers = new ArrayList<>();
-        Map<String, MediaRecord> media = byId(session.media());
-        if (in.askTimeline()) answers.add(session.draft() == null ? say.noDraft(session.images().size()) : Drafts.summary(session.draft(), media));
+        if (in.askTimeline()) answers.add(session.draft() == null ? say.noDraft(session.images().size()) : DraftSummary.of(DraftCodec.read(session.draft())));
         if (in.askExport()) answers.add(session.draft() == null ? say.noDraft(session.images().size())
                 : say.export(session.price().applyAsInt(session.draft()), session.balance().available()));
         if (in.askCredits()) answers.add(say.credits(session.balance().available(), session.balance().frozen(), session.balance().total()));
@@ -58,83 +64,99 @@ public final class RuleAgent implements ChatAgent {
         return reply(events, String.join("\n", notes), null);
     }
 
-    /** Applies every edit of the turn to a copy of the draft and saves it; null when nothing changed. */
+    /** Applies every edit of the turn to the draft and saves it as a new version; null when nothing changed. */
     private Integer edit(SessionContext session, IntentParser.Intents in, boolean generate, Replies say, List<String> notes,
                          EventSink events) {
-        ObjectNode draft = session.draft() instanceof ObjectNode o ? o.deepCopy()
-                : DraftEditor.empty(in.aspect() != null ? in.aspect() : "16:9", 30);
+        Draft draft = session.draft() != null ? DraftCodec.read(session.draft())
+                : DraftEdits.empty(in.aspect() != null ? Aspect.parse(in.aspect()) : Aspect.LANDSCAPE, DraftMeta.DEFAULT_FPS);
         ObjectNode args = Json.MAPPER.createObjectNode();
         List<String> done = new ArrayList<>();
         String tool = generate ? "generate_loop" : "update_draft";
-        double strength = in.strength() != null ? in.strength() : currentStrength(draft) * (in.strengthFactor() == null ? 1 : in.strengthFactor());
-        LoopOptions options = new LoopOptions(in.style(), in.direction(), in.region(),
-                in.strength() != null || in.strengthFactor() != null ? Math.max(0.1, Math.min(5, strength)) : null, in.loopMs(), in.fit());
+        LoopChange change = loopChange(in, draft);
         if (generate) {
-            List<String> ids = usableImages(session.images(), events, notes, say);
-            if (ids.isEmpty()) return null;
+            List<DraftEdits.Photo> photos = usableImages(session.images(), events, notes, say);
+            if (photos.isEmpty()) return null;
             // Regenerating (e.g. after another upload) keeps the motion the user already chose.
-            DraftEditor.setLoops(draft, ids, LoopOptions.of(draft).overlay(options));
-            args.set("media", Json.MAPPER.valueToTree(ids));
-            done.add(say.loopsMade(ids.size(), loopSeconds(draft)));
+            draft = DraftEdits.setLoops(draft, photos, LoopChange.of(draft).overlay(change));
+            args.set("media", Json.MAPPER.valueToTree(photos.stream().map(DraftEdits.Photo::media).toList()));
+            done.add(say.loopsMade(photos.size(), loopSeconds(draft)));
         } else if (in.hasLoopEdit()) {
-            if (Drafts.firstLoop(draft).isEmpty()) {
+            if (DraftEdits.firstLoop(draft).isEmpty()) {
                 notes.add(say.noLoopYet());
             } else {
-                DraftEditor.applyLoopOptions(draft, options);
+                draft = DraftEdits.changeLoops(draft, change);
                 done.add(say.motionChanged());
             }
         }
-        putOptions(args, options);
+        putOptions(args, change);
         if (in.aspect() != null) {
-            DraftEditor.setAspect(draft, in.aspect());
+            draft = DraftEdits.setAspect(draft, Aspect.parse(in.aspect()));
             args.put("aspect", in.aspect());
             done.add(say.aspect(in.aspect()));
         }
-        if (in.removeText() && DraftEditor.removeTracks(draft, Drafts.TEXT)) {
+        if (in.removeText() && DraftEdits.has(draft, TrackType.TEXT)) {
+            draft = DraftEdits.removeTracks(draft, TrackType.TEXT);
             args.put("remove_text", true);
             done.add(say.textRemoved());
         }
         if (in.text() != null) {
             IntentParser.TextOverlay t = in.text();
-            DraftEditor.addText(draft, t.text(), t.startMs(), t.durationMs(), t.position());
+            Placement.Position position = t.position() == null ? null : Placement.Position.parse(t.position());
+            draft = DraftEdits.addText(draft, t.text(), t.startMs(), t.durationMs(),
+                    new Placement.Anchored(position == null ? Placement.Position.CENTER : position));
             args.set("text", Json.MAPPER.valueToTree(t));
             done.add(say.textAdded(t.text()));
         }
-        if (in.removeMusic() && DraftEditor.removeTracks(draft, Drafts.AUDIO)) {
+        if (in.removeMusic() && DraftEdits.has(draft, TrackType.AUDIO)) {
+            draft = DraftEdits.removeTracks(draft, TrackType.AUDIO);
             args.put("remove_music", true);
             done.add(say.musicRemoved());
         }
-        if (in.music() != null) music(session, in.music(), draft, args, done, notes, say);
+        if (in.music() != null) draft = music(session, in.music(), draft, args, done, notes, say);
         if (done.isEmpty()) return null;
-        DraftEditor.relayout(draft);
+        draft = DraftEdits.relayout(draft);
 
         String callId = Ids.random("call", 8);
         events.functionCall(callId, tool, args);
-        int version = session.drafts().save(draft, tool + " " + Json.stringify(args));
-        String summary = Drafts.summary(draft, byId(session.media()));
+        ObjectNode json = DraftCodec.toJson(draft);
+        int version = session.drafts().save(json, tool + " " + Json.stringify(args));
+        String summary = DraftSummary.of(draft);
         ObjectNode response = Json.MAPPER.createObjectNode();
         response.put("status", "ok");
         response.put("draft_version", version);
-        response.put("duration_ms", Drafts.durationMs(draft));
+        response.put("duration_ms", draft.durationMs());
         response.put("summary", summary);
-        response.set("draft", draft);
+        response.set("draft", json);
         events.functionResponse(callId, tool, response);
         LOG.info("session {}: {} saved draft v{} ({})", session.sessionId(), tool, version, summary);
         notes.add(0, String.join(" ", done));
         notes.add(summary);
-        notes.add(say.next(session.price().applyAsInt(draft)));
+        notes.add(say.next(session.price().applyAsInt(json)));
         return version;
     }
 
+    /** The motion the user asked for; a relative strength ("stronger") scales the current one. */
+    private static LoopChange loopChange(IntentParser.Intents in, Draft draft) {
+        Double strength = null;
+        if (in.strength() != null || in.strengthFactor() != null) {
+            double s = in.strength() != null ? in.strength()
+                    : DraftEdits.firstLoop(draft).map(VideoLoop::strength).orElse(1.0) * in.strengthFactor();
+            strength = Math.max(0.1, Math.min(5, s));
+        }
+        return new LoopChange(in.style() == null ? null : Style.parse(in.style()), in.direction(),
+                in.region() == null ? null : Region.parse(in.region()), strength, in.loopMs(),
+                in.fit() == null ? null : in.fit().equalsIgnoreCase("fit") ? Fitting.FIT : Fitting.COVER);
+    }
+
     /** Images whose headers read fine, with a progress event per image. */
-    private static List<String> usableImages(List<MediaRecord> images, EventSink events, List<String> notes, Replies say) {
-        List<String> ids = new ArrayList<>();
+    private static List<DraftEdits.Photo> usableImages(List<MediaRecord> images, EventSink events, List<String> notes, Replies say) {
+        List<DraftEdits.Photo> ids = new ArrayList<>();
         for (int i = 0; i < images.size(); i++) {
             MediaRecord m = images.get(i);
             events.progress("analyzing", (double) i / images.size(), say.analyzing(i + 1, images.size()));
             try {
                 PhotoProbe.of(Path.of(m.path()));
-                ids.add(m.id());
+                ids.add(new DraftEdits.Photo(m.id(), m.originalName()));
             } catch (LoopException e) {
                 notes.add(say.skipped(m.originalName() == null ? m.id() : m.originalName(), e.getMessage()));
             }
@@ -143,52 +165,44 @@ public final class RuleAgent implements ChatAgent {
         return ids;
     }
 
-    private static void music(SessionContext session, IntentParser.Music music, ObjectNode draft, ObjectNode args,
-                              List<String> done, List<String> notes, Replies say) {
-        boolean hasTrack = !Drafts.segments(draft, Drafts.AUDIO).isEmpty();
+    private static Draft music(SessionContext session, IntentParser.Music music, Draft draft, ObjectNode args,
+                               List<String> done, List<String> notes, Replies say) {
+        boolean hasTrack = DraftEdits.has(draft, TrackType.AUDIO);
         if (music.add() && !hasTrack) {
             List<MediaRecord> audio = session.audio();
             if (audio.isEmpty()) {
                 notes.add(say.uploadAudio());
-                return;
+                return draft;
             }
             MediaRecord track = audio.get(audio.size() - 1);
             double volume = music.volume() != null ? music.volume() : 0.35;
-            DraftEditor.setMusic(draft, track.id(), volume, music.fadeInMs(), music.fadeOutMs());
             args.put("music", track.id());
             args.put("volume", volume);
             done.add(say.musicAdded(track.originalName() == null ? track.id() : track.originalName(), volume));
-        } else if (DraftEditor.adjustMusic(draft, music.volume(), music.fadeInMs(), music.fadeOutMs())) {
+            return DraftEdits.setMusic(draft, track.id(), track.originalName(), volume, music.fadeInMs(), music.fadeOutMs());
+        }
+        if (hasTrack) {
             if (music.volume() != null) args.put("volume", music.volume());
             if (music.fadeInMs() != null) args.put("fade_in_ms", music.fadeInMs());
             if (music.fadeOutMs() != null) args.put("fade_out_ms", music.fadeOutMs());
             done.add(say.musicAdjusted());
-        } else {
-            notes.add(session.audio().isEmpty() ? say.uploadAudio() : say.noMusicYet());
+            return DraftEdits.adjustMusic(draft, music.volume(), music.fadeInMs(), music.fadeOutMs());
         }
+        notes.add(session.audio().isEmpty() ? say.uploadAudio() : say.noMusicYet());
+        return draft;
     }
 
-    private static void putOptions(ObjectNode args, LoopOptions o) {
-        if (o.style() != null) args.put("style", o.style());
+    private static void putOptions(ObjectNode args, LoopChange o) {
+        if (o.style() != null) args.put("style", o.style().toString());
         if (o.direction() != null) args.put("direction", o.direction());
-        if (o.region() != null) args.put("region", o.region());
+        if (o.region() != null) args.put("region", o.region().toString());
         if (o.strength() != null) args.put("strength", o.strength());
         if (o.loopMs() != null) args.put("loop_ms", o.loopMs());
-        if (o.fit() != null) args.put("fit", o.fit());
+        if (o.fit() != null) args.put("fit", o.fit().name().toLowerCase(Locale.ROOT));
     }
 
-    private static double currentStrength(JsonNode draft) {
-        return Drafts.firstLoop(draft).map(s -> s.meta().path("strength").asDouble(1.0)).orElse(1.0);
-    }
-
-    private static double loopSeconds(JsonNode draft) {
-        return Drafts.firstLoop(draft).map(s -> s.meta().path("loop_ms").asLong(s.duration()) / 1000.0).orElse(6.0);
-    }
-
-    private static Map<String, MediaRecord> byId(List<MediaRecord> media) {
-        Map<String, MediaRecord> m = new LinkedHashMap<>();
-        for (MediaRecord r : media) m.put(r.id(), r);
-        return m;
+    private static double loopSeconds(Draft draft) {
+        return DraftEdits.firstLoop(draft).map(l -> l.loopMs() / 1000.0).orElse(6.0);
     }
 
     private static Turn reply(EventSink events, String text, Integer version) {

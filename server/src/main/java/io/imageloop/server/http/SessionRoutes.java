@@ -3,8 +3,12 @@ package io.imageloop.server.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.imageloop.server.Services;
-import io.imageloop.server.draft.DraftEditor;
-import io.imageloop.server.draft.Drafts;
+import io.imageloop.engine.LoopException;
+import io.imageloop.engine.frame.Aspect;
+import io.imageloop.timeline.DraftCodec;
+import io.imageloop.timeline.DraftMeta;
+import io.imageloop.timeline.DraftSummary;
+import io.imageloop.timeline.edit.DraftEdits;
 import io.imageloop.server.store.DraftStore.DraftVersion;
 import io.imageloop.server.store.MediaStore.MediaRecord;
 import io.imageloop.server.store.SessionStore.SessionRecord;
@@ -93,16 +97,24 @@ public final class SessionRoutes {
         Snapshot snap = s.db().read(c -> new Snapshot(s.drafts().latest(c, session.id()).orElse(null),
                 s.media().list(c, session.id()),
                 s.renderJobs().done(c, session.id()).stream().map(j -> Views.generated(j, base)).toList()));
-        JsonNode draft = snap.draft() == null ? DraftEditor.empty("16:9", 30) : Json.parse(snap.draft().json(), "the stored draft");
-        Map<String, MediaRecord> byId = new LinkedHashMap<>();
-        snap.media().forEach(m -> byId.put(m.id(), m));
+        JsonNode draft = snap.draft() == null ? DraftCodec.toJson(DraftEdits.empty(Aspect.LANDSCAPE, DraftMeta.DEFAULT_FPS))
+                : Json.parse(snap.draft().json(), "the stored draft");
         ObjectNode state = Json.MAPPER.createObjectNode();
         state.set("draft", draft);
         state.set("video_infos", Json.MAPPER.valueToTree(snap.media().stream().map(m -> Views.media(m, base)).toList()));
         state.set("generated_media", Json.MAPPER.valueToTree(snap.generated()));
         Json.ok(ctx, Json.map("session_id", session.id(), "bind_id", session.bindId(), "app_name", session.appName(),
                 "language", session.language(), "draft_version", snap.draft() == null ? 0 : snap.draft().version(),
-                "summary", Drafts.summary(draft, byId), "state", state));
+                "summary", summary(draft), "state", state));
+    }
+
+    /** The one-line timeline summary; a stored draft this build cannot read says so instead. */
+    private static String summary(JsonNode draft) {
+        try {
+            return DraftSummary.of(DraftCodec.read(draft));
+        } catch (LoopException e) {
+            return "Timeline cannot be read: " + e.getMessage();
+        }
     }
 
     private void mediaFile(Context ctx, boolean thumbnail, boolean head) throws IOException {

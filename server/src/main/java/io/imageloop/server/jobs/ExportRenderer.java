@@ -1,7 +1,6 @@
 package io.imageloop.server.jobs;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.imageloop.server.draft.Drafts;
 
 import java.nio.file.Path;
 
@@ -25,9 +24,7 @@ public interface ExportRenderer {
     }
 
     /** How long the exported video will be, for pricing. */
-    default long outputMillis(JsonNode draft) {
-        return Drafts.durationMs(draft);
-    }
+    long outputMillis(JsonNode draft);
 
     /** The output quality preset (draft, standard, high); renderers may ignore it. */
     default ExportRenderer withQuality(String quality) {
