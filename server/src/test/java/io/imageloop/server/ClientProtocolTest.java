@@ -141,6 +141,33 @@ class ClientProtocolTest extends SharedServer {
     }
 
     @Test
+    void titlesAndMusicFromTheChatReachTheExportedFile() throws Exception {
+        String t = api.newToken();
+        String sid = api.newSession(t);
+        assertThat(api.upload(t, sid, TestServers.COFFEE).code()).isZero();
+        assertThat(api.upload(t, sid, TestServers.MUSIC).code()).isZero();
+        api.chat(t, sid, "turn this image into a seamlessly looping video clip");
+        api.chat(t, sid, "add title \"Morning\" at the top for 3 seconds");
+        api.chat(t, sid, "add title \"Coffee\" at the bottom from 1 to 4 seconds");
+        api.chat(t, sid, "add music at 30%");
+        JsonNode draft = api.get("/api/state/nemo_agent/me/" + sid + "/latest", t).data().path("state").path("draft");
+        assertThat(draft.path("t")).hasSize(4); // video, music, and two titles that overlap in time
+
+        Api.Response queued = api.export(t, sid, "render_full", draft);
+        assertThat(queued.code()).as(queued.body().toString()).isZero();
+        JsonNode done = api.awaitRender(t, "render_full", Duration.ofSeconds(60));
+        assertThat(done.path("status").asText()).as(done.toString()).isEqualTo("done");
+        Path mp4 = dataDir.resolve("full.mp4");
+        Files.write(mp4, api.download(done.path("url").asText(), t, null).body());
+        try (FFmpegFrameGrabber g = new FFmpegFrameGrabber(mp4.toFile())) {
+            g.start();
+            assertThat(g.getVideoCodecName()).isEqualTo("h264");
+            assertThat(g.getAudioCodecName()).isEqualTo("aac");
+            assertThat(g.getAudioChannels()).isEqualTo(2);
+        }
+    }
+
+    @Test
     void aRenderThatFailsReleasesItsCredits() throws Exception {
         String t = api.newToken();
         String sid = api.newSession(t);
