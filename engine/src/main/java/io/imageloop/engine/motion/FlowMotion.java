@@ -23,12 +23,11 @@ import static org.bytedeco.opencv.global.opencv_imgproc.resize;
  * backward N - t steps, weighted (1 - t/N) and t/N. At t = 0 and t = N both terms are the photo
  * itself, so the loop closes exactly, and each direction covers the holes the other leaves.
  *
- * <p>The crossfade is eased: w(t) = t/N − α·sin(2πt/N)/(2π) with α = {@value #EASE}. It still
- * runs from 0 to 1 and its slope is the same at both ends, so the seam stays a step like its
- * neighbours; but it passes the ghosty 50/50 mix faster and lingers where one sharp rendering
- * dominates. With a plain linear fade (α = 0) the steps next to the seam carry the full motion
- * of a sharp image while mid-loop steps carry a blurred mix, so the seam stands out (about 1.2x
- * the median step on the bundled photos); eased, it measures at or below a typical step.
+ * <p>A plain linear mix of two unaligned copies of a texture has less contrast than either, most
+ * at 50/50: the middle of the loop looks washed out, and its steps are smaller than those near the
+ * seam (the seam then measures about 1.2x the median step on textured photos). The mix is therefore
+ * variance-preserving (Heitz and Neyret 2018): its detail is rescaled so every frame keeps the
+ * photo's contrast, and the seam measures as a typical step.
  *
  * <p>Tracing runs on a coarse grid (the field is smooth); each frame upsamples two displacement
  * maps and samples the canvas with them. Memory is bounded: the grid shrinks as loops get longer.
@@ -37,14 +36,6 @@ public final class FlowMotion implements Motion {
 
     /** Native memory the stored displacement maps may take, whatever the loop length. */
     static final long MAP_BUDGET_BYTES = 96L << 20;
-
-    /** How much the crossfade is eased; 0 is the paper's linear fade, 1 would stall at the ends. */
-    static final double EASE = 0.5;
-
-    /** Weight of the backward rendering at phase p = t/N. */
-    static double blendWeight(double phase) {
-        return phase - EASE * Math.sin(2 * Math.PI * phase) / (2 * Math.PI);
-    }
 
     private final FieldSource source;
     private final Freeze freeze;
@@ -189,9 +180,10 @@ public final class FlowMotion implements Motion {
             if (band.height() == 0) return;
             warp(forward[t], ahead);
             warp(backward[n - t], behind);
-            double w = blendWeight((double) t / n);
+            double w = (double) t / n;
             try (Mat target = dst.apply(band)) {
                 addWeighted(ahead, 1 - w, behind, w, 0, target);
+                preserveContrast(target, w);
                 if (frozen != null) {
                     // Frozen pixels are the canvas itself; the feathered edge mixes the two.
                     try (Mat still = canvas.apply(band)) {
@@ -199,6 +191,26 @@ public final class FlowMotion implements Motion {
                     }
                 }
             }
+        }
+
+        private final Mat small = new Mat();
+        private final Mat base = new Mat();
+
+        /**
+         * Scales the mix's detail (the mix minus its blurred self) by 1/sqrt(w² + (1−w)²), the
+         * contrast a mix of two independent textures loses.
+         */
+        private void preserveContrast(Mat mix, double w) {
+            double gain = 1 / Math.sqrt(w * w + (1 - w) * (1 - w));
+            if (gain < 1.001) return;
+            // The low-pass: an area average at 1/8 size, scaled back up (about an 8 px blur).
+            try (org.bytedeco.opencv.opencv_core.Size eighth = new org.bytedeco.opencv.opencv_core.Size(
+                    Math.max(1, mix.cols() / 8), Math.max(1, mix.rows() / 8));
+                 org.bytedeco.opencv.opencv_core.Size full = new org.bytedeco.opencv.opencv_core.Size(mix.cols(), mix.rows())) {
+                resize(mix, small, eighth, 0, 0, org.bytedeco.opencv.global.opencv_imgproc.INTER_AREA);
+                resize(small, base, full, 0, 0, INTER_LINEAR);
+            }
+            addWeighted(mix, gain, base, 1 - gain, 0, mix);
         }
 
         /** Samples the canvas along one displacement map, for the moving band only. */
@@ -219,6 +231,8 @@ public final class FlowMotion implements Motion {
             ahead.close();
             behind.close();
             none.close();
+            small.close();
+            base.close();
             band.close();
             if (frozen != null) {
                 frozen.close();

@@ -45,9 +45,22 @@ public final class OutputFile implements AutoCloseable {
         Path absolute = target.toAbsolutePath();
         try {
             Path temporary = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".partial");
+            readableByAll(temporary);
             return new OutputFile(absolute, temporary);
         } catch (IOException e) {
             throw new LoopException(Kind.OUTPUT_NOT_WRITABLE, "cannot write to " + absolute.getParent() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Temporary files are created private (rw-------); the finished video is an ordinary file
+     * that others may read (rw-r--r--), like any file the user's tools write.
+     */
+    private static void readableByAll(Path file) throws IOException {
+        try {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: its defaults apply
         }
     }
 
