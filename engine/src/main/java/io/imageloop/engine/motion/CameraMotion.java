@@ -48,7 +48,7 @@ public final class CameraMotion implements Motion {
 
     @Override
     public Animation animate(Mat canvas, FrameSize frame, LoopTiming timing) {
-        return animate(canvas, null, frame, timing);
+        return animate(canvas, null, frame, timing, new FrameSize(canvas.cols(), canvas.rows()));
     }
 
     /**
@@ -60,10 +60,7 @@ public final class CameraMotion implements Motion {
         return animate(null, inner, frame, timing, innerFrame);
     }
 
-    private Animation animate(Mat canvas, Animation inner, FrameSize frame, LoopTiming timing) {
-        return animate(canvas, inner, frame, timing, new FrameSize(canvas.cols(), canvas.rows()));
-    }
-
+    /** The closed path over a source of {@code source} size: a still canvas, or the frames of {@code inner}. */
     private Animation animate(Mat canvas, Animation inner, FrameSize frame, LoopTiming timing, FrameSize source) {
         int n = timing.frames();
         double k = (double) source.width() / frame.width();

@@ -43,6 +43,9 @@ public record PhotoProbe(ImageFormat format, int storedWidth, int storedHeight, 
     }
 
     public static PhotoProbe of(Path file) {
+        if (Files.isDirectory(file)) {
+            throw new LoopException(Kind.INPUT_NOT_FOUND, file + " is a folder; give a photo or a clip");
+        }
         if (!Files.isRegularFile(file)) {
             throw new LoopException(Kind.INPUT_NOT_FOUND, "no such file: " + file);
         }
