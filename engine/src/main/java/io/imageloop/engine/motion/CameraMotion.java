@@ -5,11 +5,6 @@ import org.bytedeco.opencv.opencv_core.Mat;
 
 import java.util.Optional;
 
-import static org.bytedeco.opencv.global.opencv_core.BORDER_REFLECT_101;
-import static org.bytedeco.opencv.global.opencv_core.CV_64F;
-import static org.bytedeco.opencv.global.opencv_imgproc.INTER_CUBIC;
-import static org.bytedeco.opencv.global.opencv_imgproc.WARP_INVERSE_MAP;
-import static org.bytedeco.opencv.global.opencv_imgproc.warpAffine;
 
 /**
  * A virtual camera on a closed path over a canvas larger than the frame: an eased zoom in and
@@ -125,11 +120,13 @@ public final class CameraMotion implements Motion {
         private final double[] cy;
         private final double[] scale;
         private final double k;
-        private final Mat matrix = new Mat(2, 3, CV_64F);
+        private final PlanarWarp warp;
 
         CameraAnimation(Mat canvas, Animation inner, FrameSize frame, double[] cx, double[] cy, double[] scale, double k) {
             this.canvas = canvas;
             this.inner = inner;
+            this.warp = new PlanarWarp(frame);
+            if (canvas != null) warp.load(canvas);
             this.frame = frame;
             this.cx = cx;
             this.cy = cy;
@@ -148,16 +145,11 @@ public final class CameraMotion implements Motion {
             // Output pixel centre (u + 0.5) maps to canvas position cx + (u + 0.5 - W/2) * s, minus the half-pixel.
             double tx = cx[t] - 0.5 + (0.5 - frame.width() / 2.0) * s;
             double ty = cy[t] - 0.5 + (0.5 - frame.height() / 2.0) * s;
-            java.nio.DoubleBuffer m = matrix.createBuffer();
-            m.put(new double[] {s, 0, tx, 0, s, ty});
-            Mat source = canvas;
             if (inner != null) {
                 inner.render(t, moving);
-                source = moving;
+                warp.load(moving);
             }
-            try (var size = frame.toCv()) {
-                warpAffine(source, dst, matrix, size, INTER_CUBIC | WARP_INVERSE_MAP, BORDER_REFLECT_101, new org.bytedeco.opencv.opencv_core.Scalar());
-            }
+            warp.warp(s, tx, ty, dst);
         }
 
         @Override
@@ -177,7 +169,7 @@ public final class CameraMotion implements Motion {
 
         @Override
         public void close() {
-            matrix.close();
+            warp.close();
             moving.close();
             if (inner != null) inner.close();
         }
