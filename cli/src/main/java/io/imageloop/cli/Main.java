@@ -40,6 +40,8 @@ public final class Main implements Runnable {
         // The service's options are parsed by the service itself; show them in its help.
         cli.getSubcommands().get("serve").getCommandSpec().usageMessage()
                 .footer(("%n" + io.imageloop.server.ServerConfig.usage().replace("%", "%%")).split("\n"));
+        // Examples carry comments; at 80 columns they would wrap mid-line.
+        cli.setUsageHelpWidth(120);
         cli.setOut(out);
         cli.setErr(err);
         cli.setParameterExceptionHandler((ex, arguments) -> {

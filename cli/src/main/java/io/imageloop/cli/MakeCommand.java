@@ -6,7 +6,6 @@ import io.imageloop.engine.LoopResult;
 import io.imageloop.engine.LoopSettings;
 import io.imageloop.engine.composite.Particles;
 import io.imageloop.engine.encode.OutputFormat;
-import io.imageloop.engine.encode.Quality;
 import io.imageloop.engine.frame.Aspect;
 import io.imageloop.engine.frame.Fitting;
 import io.imageloop.engine.motion.Arrow;
@@ -20,6 +19,7 @@ import io.imageloop.engine.motion.Region;
 import io.imageloop.engine.motion.Style;
 import io.imageloop.engine.render.LoopRenderer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -121,26 +121,17 @@ public final class MakeCommand implements Callable<Integer> {
     @Option(names = "--fit", description = "Show the whole photo on blurred bars instead of cropping it.")
     boolean fit;
 
-    @Option(names = "--resolution", paramLabel = "PX", defaultValue = "1080", description = "Short side in pixels (default: ${DEFAULT-VALUE}).")
-    int resolution;
-
     @Option(names = "--duration", paramLabel = "SECONDS", defaultValue = "6", description = "Loop length (default: ${DEFAULT-VALUE}).")
     double duration;
 
     @Option(names = "--fps", defaultValue = "30", description = "Frames per second (default: ${DEFAULT-VALUE}).")
     double fps;
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "mp4, webm or gif (default: from the output name, else mp4).")
-    String format;
-
-    @Option(names = "--quality", paramLabel = "Q", defaultValue = "standard", description = "draft, standard or high (default: ${DEFAULT-VALUE}).")
-    String quality;
-
     @Option(names = "--contact-sheet", description = "Also write 12 frames in a grid as NAME.sheet.png beside the output.")
     boolean contactSheet;
 
-    @Option(names = {"-q", "--quiet"}, description = "Print nothing but errors.")
-    boolean quiet;
+    @Mixin
+    EncodingOptions encoding;
 
     @Override
     public Integer call() {
@@ -151,15 +142,15 @@ public final class MakeCommand implements Callable<Integer> {
         if (many && saveMotion != null) {
             throw new LoopException(Kind.INVALID_PARAMETER, "--save-motion takes one photo; auto plans are saved beside each output");
         }
-        OutputFormat chosen = OutputChoice.format(output, format);
+        OutputFormat chosen = encoding.format(output);
         LoopSettings base = LoopSettings.defaults()
                 .withAspect(Aspect.parse(aspect))
                 .withFitting(fit ? Fitting.FIT : Fitting.COVER)
-                .withResolution(resolution)
+                .withResolution(encoding.resolution)
                 .withSeconds(duration)
                 .withFps(fps)
                 .withFormat(chosen)
-                .withQuality(Quality.parse(quality))
+                .withQuality(encoding.quality())
                 .withContactSheet(contactSheet)
                 .withParticles(Particles.parse(particles))
                 .withSeed(seed);
@@ -173,16 +164,16 @@ public final class MakeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         for (int i = 0; i < photos.size(); i++) {
             MotionSpec motion = auto ? AutoPlanner.plan(photos.get(i), base, siblingPath(targets.get(i), ".still.png")) : manual;
-            if (auto && !quiet) {
+            if (auto && !encoding.quiet) {
                 out.println(photos.get(i).getFileName() + ": " + String.join("; ", motion.notes()));
             }
             Path specFile = saveMotion != null ? saveMotion : auto ? siblingPath(targets.get(i), ".motion.json") : null;
             LoopSettings settings = base.withStyle(motion.style()).withCustomMotion(motion.motion());
-            try (Progress progress = Progress.start(quiet, photos.get(i).getFileName().toString(), settings.timing().frames())) {
+            try (Progress progress = Progress.start(encoding.quiet, photos.get(i).getFileName().toString(), settings.timing().frames())) {
                 LoopResult result = renderer.render(photos.get(i), targets.get(i), settings, progress);
                 progress.close();
                 if (specFile != null) MotionSpecCodec.write(motion, specFile);
-                if (!quiet) {
+                if (!encoding.quiet) {
                     out.println(result.summary());
                     if (specFile != null) out.println("motion spec: " + specFile);
                 }

@@ -1,8 +1,6 @@
 package io.imageloop.cli;
 
-import io.imageloop.engine.LoopException;
 import io.imageloop.engine.encode.OutputFormat;
-import io.imageloop.engine.encode.Quality;
 import io.imageloop.timeline.Draft;
 import io.imageloop.timeline.DraftCodec;
 import io.imageloop.timeline.DraftSummary;
@@ -12,6 +10,7 @@ import io.imageloop.timeline.render.DraftRenderer;
 import io.imageloop.timeline.render.RenderOptions;
 import io.imageloop.timeline.render.RenderResult;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -40,20 +39,11 @@ public final class RenderCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Output file (default: DRAFT name with the format's extension, here).")
     Path output;
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "mp4, webm or gif (default: from the output name, else mp4).")
-    String format;
-
-    @Option(names = "--resolution", paramLabel = "PX", defaultValue = "1080", description = "Short side in pixels (default: ${DEFAULT-VALUE}).")
-    int resolution;
-
-    @Option(names = "--quality", paramLabel = "Q", defaultValue = "standard", description = "draft, standard or high (default: ${DEFAULT-VALUE}).")
-    String quality;
-
     @Option(names = "--dry-run", description = "Check the draft and its media and print its summary; render nothing.")
     boolean dryRun;
 
-    @Option(names = {"-q", "--quiet"}, description = "Print nothing but errors.")
-    boolean quiet;
+    @Mixin
+    EncodingOptions encoding;
 
     @Override
     public Integer call() {
@@ -65,15 +55,15 @@ public final class RenderCommand implements Callable<Integer> {
             spec.commandLine().getOut().println(DraftSummary.of(draft));
             return Main.OK;
         }
-        OutputFormat chosen = OutputChoice.format(output, format);
+        OutputFormat chosen = encoding.format(output);
         Path target = output != null ? output
                 : Path.of(draftFile.getFileName().toString().replaceFirst("\\.[^.]+$", "") + "." + chosen.extension());
-        RenderOptions options = RenderOptions.of(chosen).withQuality(Quality.parse(quality)).withResolution(resolution);
+        RenderOptions options = RenderOptions.of(chosen).withQuality(encoding.quality()).withResolution(encoding.resolution);
         int frames = (int) Math.round(draft.durationMs() / 1000.0 * draft.meta().fps());
-        try (Progress progress = Progress.start(quiet, draftFile.getFileName().toString(), frames)) {
+        try (Progress progress = Progress.start(encoding.quiet, draftFile.getFileName().toString(), frames)) {
             RenderResult result = new DraftRenderer().render(draft, media, target, options, progress);
             progress.close();
-            if (!quiet) {
+            if (!encoding.quiet) {
                 spec.commandLine().getOut().println(DraftSummary.of(draft));
                 spec.commandLine().getOut().println(result.summary());
             }
