@@ -4,6 +4,7 @@ import io.imageloop.engine.LoopException;
 import io.imageloop.engine.LoopException.Kind;
 import io.imageloop.engine.LoopResult;
 import io.imageloop.engine.LoopSettings;
+import io.imageloop.engine.clip.ClipFormat;
 import io.imageloop.engine.composite.Particles;
 import io.imageloop.engine.encode.OutputFormat;
 import io.imageloop.engine.frame.Aspect;
@@ -18,6 +19,7 @@ import io.imageloop.engine.motion.spec.MotionSpecCodec;
 import io.imageloop.engine.motion.Region;
 import io.imageloop.engine.motion.Style;
 import io.imageloop.engine.render.LoopRenderer;
+import io.imageloop.engine.render.OutputFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -37,7 +39,7 @@ import java.util.concurrent.Callable;
         description = "Makes a seamlessly looping video from a photo or a short clip.",
         footerHeading = "%nExamples:%n",
         footer = {
-                "  imageloop make lake.jpg                                  # 6 s 1080p MP4, sky drifting right",
+                "  imageloop make lake.jpg                                  # 6 s 1080p MP4; looks for sky, water, foliage",
                 "  imageloop make lake.jpg --style flow --region lower --direction left -o water.mp4",
                 "  imageloop make cup.jpg --style camera --aspect 9:16 --contact-sheet",
                 "  imageloop make meadow.jpg --style sway --format gif",
@@ -65,7 +67,8 @@ public final class MakeCommand implements Callable<Integer> {
     Path output;
 
     @Option(names = "--style", paramLabel = "STYLE",
-            description = "flow, camera, sway, parallax, or auto to let imageloop choose from what is in the photo (default: flow).")
+            description = "flow, camera, sway, parallax, or auto to let imageloop choose from what is in the photo "
+                    + "(default: auto, or flow when arrows, a region or another motion option is given).")
     String style;
 
     @Option(names = "--motion", paramLabel = "SPEC.json",
@@ -156,18 +159,25 @@ public final class MakeCommand implements Callable<Integer> {
                 .withSeed(seed);
         base.timing(); // validates before any photo is read
         base.frameSize();
-        boolean auto = "auto".equalsIgnoreCase(style == null ? "" : style.trim());
+        // With no word on motion at all, look at the photo rather than drift whatever is on top.
+        boolean guided = motionSpec != null || !arrows.isEmpty() || !anchors.isEmpty() || !freezes.isEmpty() || freezeMask != null
+                || direction != null || region != null || depth != null || cameraMove != null;
+        boolean auto = style == null ? !guided : "auto".equalsIgnoreCase(style.trim());
         MotionSpec manual = auto ? null : manualSpec();
         List<Path> targets = new ArrayList<>();
         for (Path photo : photos) targets.add(target(photo, chosen));
+        targets.forEach(OutputFile::checkWritable); // before any photo is read or any plan is saved
         LoopRenderer renderer = new LoopRenderer();
         PrintWriter out = spec.commandLine().getOut();
         for (int i = 0; i < photos.size(); i++) {
-            MotionSpec motion = auto ? AutoPlanner.plan(photos.get(i), base, siblingPath(targets.get(i), ".still.png")) : manual;
-            if (auto && !encoding.quiet) {
+            // Clips bring their own motion: only photos are planned.
+            boolean plan = auto && ClipFormat.of(photos.get(i)).isEmpty();
+            MotionSpec motion = plan ? scaled(AutoPlanner.plan(photos.get(i), base, siblingPath(targets.get(i), ".still.png")))
+                    : manual != null ? manual : manualSpec();
+            if (plan && !encoding.quiet) {
                 out.println(photos.get(i).getFileName() + ": " + String.join("; ", motion.notes()));
             }
-            Path specFile = saveMotion != null ? saveMotion : auto ? siblingPath(targets.get(i), ".motion.json") : null;
+            Path specFile = saveMotion != null ? saveMotion : plan ? siblingPath(targets.get(i), ".motion.json") : null;
             LoopSettings settings = base.withStyle(motion.style()).withCustomMotion(motion.motion());
             try (Progress progress = Progress.start(encoding.quiet, photos.get(i).getFileName().toString(), settings.timing().frames())) {
                 LoopResult result = renderer.render(photos.get(i), targets.get(i), settings, progress);
@@ -180,6 +190,13 @@ public final class MakeCommand implements Callable<Integer> {
             }
         }
         return Main.OK;
+    }
+
+    /** An automatic plan with --strength applied on top of the strength it chose. */
+    private MotionSpec scaled(MotionSpec plan) {
+        if (strength == null) return plan;
+        return new MotionSpec(plan.style(), plan.direction(), plan.region(), Math.min(5, plan.strength() * strength), plan.arrows(),
+                plan.anchors(), plan.freeze(), plan.depth(), plan.cameraMove(), plan.notes());
     }
 
     /** The motion from --motion, --style and the arrow, anchor and freeze flags, checked up front. */

@@ -44,6 +44,17 @@ class MakeCommandTest {
     }
 
     @Test
+    void withoutMotionOptionsTheMotionFollowsThePhoto() {
+        Run cup = run("make", sample("coffee-cup.jpg").toString(), "-o", dir.resolve("cup.mp4").toString(), "--resolution", "144",
+                "--duration", "1");
+        assertThat(cup.code()).as(cup.err()).isZero();
+        assertThat(cup.out()).contains("no sky, water or foliage").contains("camera zoom");
+        Run drift = run("make", LAKE.toString(), "--region", "lower", "-o", dir.resolve("drift.mp4").toString(), "--resolution", "144",
+                "--duration", "1");
+        assertThat(drift.out()).as("any motion option means the user chose").contains("drift right in the lower part");
+    }
+
+    @Test
     void severalPhotosGoToAFolder() {
         Run run = run("make", LAKE.toString(), sample("coffee-cup.jpg").toString(), "-o", dir.toString(),
                 "--resolution", "144", "--duration", "1", "--fps", "10", "--style", "camera", "-q");
