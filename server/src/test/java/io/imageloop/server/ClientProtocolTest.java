@@ -74,7 +74,8 @@ class ClientProtocolTest extends SharedServer {
         assertThat(seg.path("d").asLong()).isEqualTo(6000);
         assertThat(seg.path("m").path("media").asText()).isEqualTo(mediaId);
         assertThat(seg.path("m").path("kind").asText()).isEqualTo("loop");
-        assertThat(seg.path("m").path("style").asText()).isEqualTo("flow");
+        // A cup on a table: nothing flows, so the agent chooses a slow camera move over a drifting table.
+        assertThat(seg.path("m").path("style").asText()).isEqualTo("camera");
         assertThat(state.data().path("state").path("video_infos")).hasSize(1);
         assertThat(state.data().path("state").path("generated_media")).isEmpty();
 
@@ -203,5 +204,9 @@ class ClientProtocolTest extends SharedServer {
         assertThat(segments).hasSize(2);
         assertThat(segments.get(1).path("s").asLong()).isEqualTo(6000);
         assertThat(draft.path("d").asLong()).isEqualTo(12000);
+        // Each photo gets the motion it suggests: the cup a camera move, the lake its sky drifting.
+        assertThat(segments.get(0).path("m").path("style").asText()).isEqualTo("camera");
+        assertThat(segments.get(1).path("m").path("style").asText()).isEqualTo("flow");
+        assertThat(segments.get(1).path("m").path("region").asText()).isEqualTo("upper");
     }
 }

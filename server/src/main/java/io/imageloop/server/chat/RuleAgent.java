@@ -6,6 +6,9 @@ import io.imageloop.engine.frame.Aspect;
 import io.imageloop.engine.frame.Fitting;
 import io.imageloop.engine.motion.Region;
 import io.imageloop.engine.motion.Style;
+import io.imageloop.engine.LoopSettings;
+import io.imageloop.engine.motion.auto.AutoPlanner;
+import io.imageloop.engine.motion.spec.MotionSpec;
 import io.imageloop.engine.source.PhotoProbe;
 import io.imageloop.timeline.Draft;
 import io.imageloop.timeline.DraftCodec;
@@ -156,13 +159,29 @@ public final class RuleAgent implements ChatAgent {
             events.progress("analyzing", (double) i / images.size(), say.analyzing(i + 1, images.size()));
             try {
                 PhotoProbe.of(Path.of(m.path()));
-                ids.add(new DraftEdits.Photo(m.id(), m.originalName()));
+                ids.add(new DraftEdits.Photo(m.id(), m.originalName(), suggestedMotion(Path.of(m.path()))));
             } catch (LoopException e) {
                 notes.add(say.skipped(m.originalName() == null ? m.id() : m.originalName(), e.getMessage()));
             }
         }
         events.progress("analyzing", 1.0, say.analyzing(images.size(), images.size()));
         return ids;
+    }
+
+    /**
+     * What the photo itself suggests: drifting sky, flowing water, swaying foliage, or a slow
+     * zoom for a photo with nothing that flows (a product shot must not get a drifting table).
+     * A photo that cannot be analysed gets no suggestion, and so the default drift.
+     */
+    private static LoopChange suggestedMotion(Path photo) {
+        try {
+            MotionSpec outline = AutoPlanner.outline(photo, LoopSettings.defaults());
+            return new LoopChange(outline.style(), outline.direction() == null ? null : outline.direction().word(),
+                    outline.region(), outline.strength(), null, null);
+        } catch (LoopException e) {
+            LOG.warn("could not analyse {}: {}", photo.getFileName(), e.getMessage());
+            return null;
+        }
     }
 
     private static Draft music(SessionContext session, IntentParser.Music music, Draft draft, ObjectNode args,

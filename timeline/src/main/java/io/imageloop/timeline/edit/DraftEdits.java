@@ -31,8 +31,14 @@ public final class DraftEdits {
     /** The shortest text overlay worth showing. */
     static final long MIN_TEXT_MS = 500;
 
-    /** A photo to loop: its media reference and the name to show for it (the file name), or null. */
-    public record Photo(String media, String name) {
+    /**
+     * A photo to loop: its media reference, the name to show for it (the file name) or null, and
+     * the motion suggested for it (e.g. from looking at it) or null; what the user asks for wins.
+     */
+    public record Photo(String media, String name, LoopChange suggested) {
+        public Photo(String media, String name) {
+            this(media, name, null);
+        }
     }
 
     private DraftEdits() {
@@ -53,7 +59,8 @@ public final class DraftEdits {
 
     /**
      * Replaces the video track with one loop per photo, one after another (6 s each unless the
-     * change says otherwise), flow drifting the sky right unless the change says otherwise.
+     * change says otherwise), flow drifting the sky right unless the photo's suggestion or the
+     * change says otherwise.
      * Text and music stay.
      */
     public static Draft setLoops(Draft draft, List<Photo> photos, LoopChange change) {
@@ -61,7 +68,8 @@ public final class DraftEdits {
         List<Segment> loops = new ArrayList<>();
         for (Photo p : photos) {
             VideoLoop loop = new VideoLoop(p.media(), p.name(), Style.FLOW, "right", Region.UPPER, 1.0, length, Fitting.COVER, Map.of());
-            loops.add(new Segment(0, length, change.applyTo(loop)));
+            LoopChange motion = p.suggested() == null ? change : p.suggested().overlay(change);
+            loops.add(new Segment(0, length, motion.applyTo(loop)));
         }
         return relayout(withTrack(draft, TrackType.VIDEO, loops));
     }

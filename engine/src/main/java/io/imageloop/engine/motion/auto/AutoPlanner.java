@@ -9,6 +9,7 @@ import io.imageloop.engine.motion.Arrow;
 import io.imageloop.engine.motion.Direction;
 import io.imageloop.engine.motion.Freeze;
 import io.imageloop.engine.motion.Point;
+import io.imageloop.engine.motion.Region;
 import io.imageloop.engine.motion.Style;
 import io.imageloop.engine.motion.spec.MotionSpec;
 import io.imageloop.engine.source.Photo;
@@ -55,6 +56,36 @@ public final class AutoPlanner {
         try (Photo loaded = new PhotoLoader().load(photo, frame.width(), frame.height());
              Mat framed = Framer.cover(loaded.pixels(), frame)) {
             return plan(framed, stillMask);
+        }
+    }
+
+    /**
+     * The same choice in the coarse terms of a timeline segment (style, direction, band), for
+     * places that cannot carry arrows and masks: flow of the upper band when there is sky, of
+     * the lower band when there is only water, sway for foliage, else a slow camera zoom.
+     */
+    public static MotionSpec outline(Path photo, LoopSettings settings) {
+        FrameSize frame = settings.aspect().size(ANALYSIS_SHORT_SIDE);
+        try (Photo loaded = new PhotoLoader().load(photo, frame.width(), frame.height());
+             Mat framed = Framer.cover(loaded.pixels(), frame);
+             SceneMasks scene = SceneAnalyzer.analyze(framed)) {
+            double area = (double) scene.width() * scene.height();
+            double sky = countNonZero(scene.sky()) / area;
+            double water = countNonZero(scene.water()) / area;
+            List<String> notes = new ArrayList<>();
+            if (sky >= 0.08) {
+                notes.add(percent("sky", sky) + ", the upper part drifting right");
+                return new MotionSpec(Style.FLOW, Direction.RIGHT, Region.UPPER, 1.0, List.of(), List.of(), Freeze.NONE, null, null, notes);
+            }
+            if (water >= 0.03) {
+                notes.add(percent("water", water) + ", the lower part drifting left");
+                return new MotionSpec(Style.FLOW, Direction.parse("left"), Region.LOWER, 0.8, List.of(), List.of(), Freeze.NONE, null, null, notes);
+            }
+            if (countNonZero(scene.foliage()) / area >= 0.2) {
+                notes.add(percent("foliage", countNonZero(scene.foliage()) / area) + ", swaying from the bottom");
+                return new MotionSpec(Style.SWAY, Direction.parse("bottom"), null, 0.8, List.of(), List.of(), Freeze.NONE, null, null, notes);
+            }
+            return camera(notes, "no sky, water or foliage found");
         }
     }
 
