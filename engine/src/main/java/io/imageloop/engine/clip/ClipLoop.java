@@ -2,7 +2,6 @@ package io.imageloop.engine.clip;
 
 import io.imageloop.engine.LoopSettings;
 import io.imageloop.engine.composite.FrameFilter;
-import io.imageloop.engine.composite.Particles;
 import io.imageloop.engine.composite.particles.ParticleOverlay;
 import io.imageloop.engine.frame.FrameSize;
 import io.imageloop.engine.motion.LoopTiming;
@@ -57,9 +56,7 @@ public final class ClipLoop implements FrameSource {
         Mat[] blended = new Mat[0];
         try {
             blended = crossfade(frames, plan);
-            Particles particles = settings.particles();
-            FrameFilter overlay = particles == null || particles == Particles.NONE ? null
-                    : ParticleOverlay.of(particles, size, new LoopTiming(plan.length(), plan.fps()), settings.seed());
+            FrameFilter overlay = ParticleOverlay.forSettings(settings, size, new LoopTiming(plan.length(), plan.fps()));
             return new ClipLoop(file.getFileName().toString(), plan, size, frames, blended, overlay);
         } catch (RuntimeException e) {
             for (Mat m : blended) m.close();

@@ -2,7 +2,6 @@ package io.imageloop.engine.render;
 
 import io.imageloop.engine.LoopSettings;
 import io.imageloop.engine.composite.FrameFilter;
-import io.imageloop.engine.composite.Particles;
 import io.imageloop.engine.composite.particles.ParticleOverlay;
 import io.imageloop.engine.frame.FrameSize;
 import io.imageloop.engine.frame.Framer;
@@ -48,19 +47,13 @@ public final class PreparedLoop implements FrameSource {
             Animation animation = null;
             try {
                 animation = motion.animate(layout.canvas(), layout.regionSize(), timing);
-                return new PreparedLoop(layout, animation, motion, timing, overlay(settings, size, timing));
+                return new PreparedLoop(layout, animation, motion, timing, ParticleOverlay.forSettings(settings, size, timing));
             } catch (RuntimeException e) {
                 if (animation != null) animation.close();
                 layout.close();
                 throw e;
             }
         }
-    }
-
-    private static FrameFilter overlay(LoopSettings settings, FrameSize size, LoopTiming timing) {
-        Particles particles = settings.particles();
-        if (particles == null || particles == Particles.NONE) return null;
-        return ParticleOverlay.of(particles, size, timing, settings.seed());
     }
 
     @Override

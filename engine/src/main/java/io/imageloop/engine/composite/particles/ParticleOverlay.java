@@ -41,6 +41,12 @@ public final class ParticleOverlay implements FrameFilter {
         this.light = new Mat(size.height(), size.width(), CV_8UC3, new Scalar(0, 0, 0, 0));
     }
 
+    /** The settings' particle overlay for a loop of this size and timing, or null when it has none. */
+    public static ParticleOverlay forSettings(io.imageloop.engine.LoopSettings settings, FrameSize size, LoopTiming timing) {
+        Particles kind = settings.particles();
+        return kind == null || kind == Particles.NONE ? null : of(kind, size, timing, settings.seed());
+    }
+
     /** The overlay of a kind of particles; NONE has none. */
     public static ParticleOverlay of(Particles kind, FrameSize size, LoopTiming timing, long seed) {
         // each kind draws from its own stream, so "snow, seed 7" does not echo "rain, seed 7"

@@ -52,10 +52,16 @@ public final class AutoPlanner {
 
     /** Plans motion for a photo; the still mask is written beside {@code stillMask}'s path. */
     public static MotionSpec plan(Path photo, LoopSettings settings, Path stillMask) {
-        FrameSize frame = settings.aspect().size(ANALYSIS_SHORT_SIDE);
-        try (Photo loaded = new PhotoLoader().load(photo, frame.width(), frame.height());
-             Mat framed = Framer.cover(loaded.pixels(), frame)) {
+        try (Mat framed = framedForAnalysis(photo, settings)) {
             return plan(framed, stillMask);
+        }
+    }
+
+    /** The photo as the loop frames it, small: what the analysis looks at. */
+    private static Mat framedForAnalysis(Path photo, LoopSettings settings) {
+        FrameSize frame = settings.aspect().size(ANALYSIS_SHORT_SIDE);
+        try (Photo loaded = new PhotoLoader().load(photo, frame.width(), frame.height())) {
+            return Framer.cover(loaded.pixels(), frame);
         }
     }
 
@@ -65,10 +71,7 @@ public final class AutoPlanner {
      * the lower band when there is only water, sway for foliage, else a slow camera zoom.
      */
     public static MotionSpec outline(Path photo, LoopSettings settings) {
-        FrameSize frame = settings.aspect().size(ANALYSIS_SHORT_SIDE);
-        try (Photo loaded = new PhotoLoader().load(photo, frame.width(), frame.height());
-             Mat framed = Framer.cover(loaded.pixels(), frame);
-             SceneMasks scene = SceneAnalyzer.analyze(framed)) {
+        try (Mat framed = framedForAnalysis(photo, settings); SceneMasks scene = SceneAnalyzer.analyze(framed)) {
             double area = (double) scene.width() * scene.height();
             double sky = countNonZero(scene.sky()) / area;
             double water = countNonZero(scene.water()) / area;
