@@ -6,7 +6,7 @@ import io.imageloop.engine.ProgressListener;
 import io.imageloop.engine.encode.EncodeSettings;
 import io.imageloop.engine.encode.Encoders;
 import io.imageloop.engine.encode.FrameSink;
-import io.imageloop.engine.motion.Style;
+import io.imageloop.engine.recipe.Style;
 import io.imageloop.engine.render.LoopRenderer;
 import io.imageloop.engine.render.PreparedLoop;
 import io.imageloop.engine.source.PhotoLoader;
@@ -96,7 +96,7 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private LoopSettings settings(String style) {
-        return LoopSettings.defaults().withStyle(Style.parse(style)).withResolution(resolution);
+        return LoopSettings.defaults().withRecipe(Style.parse(style).recipe(null, null, 1.0)).withResolution(resolution);
     }
 
     /** Median seconds of rendering all frames into memory, and of encoding them: {render, encode}. */
@@ -110,7 +110,7 @@ public final class BenchCommand implements Callable<Integer> {
                 for (int t = 0; t < n; t++) loop.render(t, frames.get(t));
                 return (System.nanoTime() - start) / 1e9;
             });
-            EncodeSettings encode = new EncodeSettings(settings.format(), loop.size(), loop.timing().fps(), settings.quality());
+            EncodeSettings encode = new EncodeSettings(settings.format(), loop.size(), loop.timing().fps(), settings.quality(), loop.timing().frames());
             double encodeOnly = median(runs, () -> {
                 long start = System.nanoTime();
                 try (FrameSink sink = Encoders.open(target, encode)) {

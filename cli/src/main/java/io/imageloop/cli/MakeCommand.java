@@ -1,24 +1,26 @@
 package io.imageloop.cli;
 
+import io.imageloop.engine.Engine;
 import io.imageloop.engine.LoopException;
 import io.imageloop.engine.LoopException.Kind;
 import io.imageloop.engine.LoopResult;
 import io.imageloop.engine.LoopSettings;
-import io.imageloop.engine.clip.ClipFormat;
-import io.imageloop.engine.composite.Particles;
 import io.imageloop.engine.encode.OutputFormat;
 import io.imageloop.engine.frame.Aspect;
 import io.imageloop.engine.frame.Fitting;
-import io.imageloop.engine.motion.Arrow;
-import io.imageloop.engine.motion.Direction;
-import io.imageloop.engine.motion.Freeze;
-import io.imageloop.engine.motion.Point;
-import io.imageloop.engine.motion.auto.AutoPlanner;
-import io.imageloop.engine.motion.spec.MotionSpec;
-import io.imageloop.engine.motion.spec.MotionSpecCodec;
-import io.imageloop.engine.motion.Region;
-import io.imageloop.engine.motion.Style;
-import io.imageloop.engine.render.LoopRenderer;
+import io.imageloop.engine.plan.PlanHints;
+import io.imageloop.engine.plan.Subject;
+import io.imageloop.engine.recipe.Area;
+import io.imageloop.engine.recipe.Arrow;
+import io.imageloop.engine.recipe.CameraMove;
+import io.imageloop.engine.recipe.Direction;
+import io.imageloop.engine.recipe.Layer;
+import io.imageloop.engine.recipe.Mask;
+import io.imageloop.engine.recipe.MotionRecipe;
+import io.imageloop.engine.recipe.Particles;
+import io.imageloop.engine.recipe.Point;
+import io.imageloop.engine.recipe.Region;
+import io.imageloop.engine.recipe.Style;
 import io.imageloop.engine.render.OutputFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -70,6 +72,17 @@ public final class MakeCommand implements Callable<Integer> {
             description = "flow, camera, sway, parallax, or auto to let imageloop choose from what is in the photo "
                     + "(default: auto, or flow when arrows, a region or another motion option is given).")
     String style;
+
+    @Option(names = "--move", paramLabel = "THING", split = ",",
+            description = "auto: what should move, e.g. sky, water, grass, foliage or lights (default: what auto finds).")
+    List<String> move = new ArrayList<>();
+
+    @Option(names = "--hold", paramLabel = "THING", split = ",",
+            description = "auto: what must hold still, e.g. sky, water, grass, foliage or lights.")
+    List<String> hold = new ArrayList<>();
+
+    @Option(names = "--no-camera", description = "auto: never add a camera move.")
+    boolean noCamera;
 
     @Option(names = "--motion", paramLabel = "SPEC.json",
             description = "A motion spec: arrows, anchors, freeze areas and style in one file (see docs/motion-spec.md).")
@@ -145,6 +158,9 @@ public final class MakeCommand implements Callable<Integer> {
         if (many && saveMotion != null) {
             throw new LoopException(Kind.INVALID_PARAMETER, "--save-motion takes one photo; auto plans are saved beside each output");
         }
+        if (strength != null && !(strength > 0 && strength <= 5)) {
+            throw new LoopException(Kind.INVALID_PARAMETER, "--strength must be above 0 and at most 5, got " + strength);
+        }
         OutputFormat chosen = encoding.format(output);
         LoopSettings base = LoopSettings.defaults()
                 .withAspect(Aspect.parse(aspect))
@@ -154,35 +170,33 @@ public final class MakeCommand implements Callable<Integer> {
                 .withFps(fps)
                 .withFormat(chosen)
                 .withQuality(encoding.quality())
-                .withContactSheet(contactSheet)
-                .withParticles(Particles.parse(particles))
-                .withSeed(seed);
+                .withContactSheet(contactSheet);
         base.timing(); // validates before any photo is read
         base.frameSize();
         // With no word on motion at all, look at the photo rather than drift whatever is on top.
         boolean guided = motionSpec != null || !arrows.isEmpty() || !anchors.isEmpty() || !freezes.isEmpty() || freezeMask != null
-                || direction != null || region != null || depth != null || cameraMove != null;
+                || direction != null || region != null || depth != null;
         boolean auto = style == null ? !guided : "auto".equalsIgnoreCase(style.trim());
-        MotionSpec manual = auto ? null : manualSpec();
+        PlanHints hints = hints();
+        Particles overlay = Particles.parse(particles);
         List<Path> targets = new ArrayList<>();
         for (Path photo : photos) targets.add(target(photo, chosen));
         targets.forEach(OutputFile::checkWritable); // before any photo is read or any plan is saved
-        LoopRenderer renderer = new LoopRenderer();
+        Engine engine = new Engine();
         PrintWriter out = spec.commandLine().getOut();
         for (int i = 0; i < photos.size(); i++) {
+            Path photo = photos.get(i);
             // Clips bring their own motion: only photos are planned.
-            boolean plan = auto && ClipFormat.of(photos.get(i)).isEmpty();
-            MotionSpec motion = plan ? scaled(AutoPlanner.plan(photos.get(i), base, siblingPath(targets.get(i), ".still.png")))
-                    : manual != null ? manual : manualSpec();
-            if (plan && !encoding.quiet) {
-                out.println(photos.get(i).getFileName() + ": " + String.join("; ", motion.notes()));
-            }
+            boolean plan = auto && !engine.isClip(photo);
+            MotionRecipe recipe = plan ? engine.plan(photo, hints, base.aspect(), duration) : manualRecipe(engine, photo, base);
+            recipe = finish(recipe, plan);
+            if (plan && !encoding.quiet) out.println(photo.getFileName() + ": " + String.join("; ", recipe.notes()));
             Path specFile = saveMotion != null ? saveMotion : plan ? siblingPath(targets.get(i), ".motion.json") : null;
-            LoopSettings settings = base.withStyle(motion.style()).withCustomMotion(motion.motion());
-            try (Progress progress = Progress.start(encoding.quiet, photos.get(i).getFileName().toString(), settings.timing().frames())) {
-                LoopResult result = renderer.render(photos.get(i), targets.get(i), settings, progress);
+            LoopSettings settings = base.withRecipe(recipe.withParticles(overlay).withSeed(seed));
+            try (Progress progress = Progress.start(encoding.quiet, photo.getFileName().toString(), settings.timing().frames())) {
+                LoopResult result = engine.make(photo, targets.get(i), settings, progress);
                 progress.close();
-                if (specFile != null) MotionSpecCodec.write(motion, specFile);
+                if (specFile != null) engine.writeRecipe(settings.recipe(), specFile);
                 if (!encoding.quiet) {
                     out.println(result.summary());
                     if (specFile != null) out.println("motion spec: " + specFile);
@@ -192,33 +206,90 @@ public final class MakeCommand implements Callable<Integer> {
         return Main.OK;
     }
 
-    /** An automatic plan with --strength applied on top of the strength it chose. */
-    private MotionSpec scaled(MotionSpec plan) {
-        if (strength == null) return plan;
-        return new MotionSpec(plan.style(), plan.direction(), plan.region(), Math.min(5, plan.strength() * strength), plan.arrows(),
-                plan.anchors(), plan.freeze(), plan.depth(), plan.cameraMove(), plan.notes());
+    /** --move, --hold, --direction, --strength and the camera options, as hints for auto. */
+    private PlanHints hints() {
+        return new PlanHints(subjects(move), subjects(hold), direction == null ? null : Direction.parse(direction), strength,
+                noCamera ? Boolean.FALSE : cameraMove != null ? Boolean.TRUE : null,
+                cameraMove == null ? null : Direction.parse(cameraMove));
     }
 
-    /** The motion from --motion, --style and the arrow, anchor and freeze flags, checked up front. */
-    private MotionSpec manualSpec() {
-        MotionSpec base = motionSpec != null ? MotionSpecCodec.read(motionSpec) : MotionSpec.of(Style.FLOW);
-        Style chosenStyle = style != null ? Style.parse(style) : base.style();
-        MotionSpec spec = new MotionSpec(chosenStyle,
-                direction != null ? Direction.parse(direction) : base.direction(),
-                region != null ? Region.parse(region) : base.region(),
-                strength != null ? strength : base.strength(),
-                base.arrows(), base.anchors(), base.freeze(),
-                depth != null ? depth : base.depth(),
-                cameraMove != null ? Direction.parse(cameraMove) : base.cameraMove(),
-                base.notes());
-        spec = spec.withArrows(arrows.stream().map(Arrow::parse).toList(), anchors.stream().map(Point::parse).toList());
-        if (!freezes.isEmpty() || freezeMask != null) {
-            List<Freeze.Rect> rects = new ArrayList<>(spec.freeze().rects());
-            freezes.forEach(f -> rects.add(Freeze.Rect.parse(f)));
-            spec = spec.withFreeze(new Freeze(rects, spec.freeze().polygons(), freezeMask != null ? freezeMask : spec.freeze().mask()));
+    private static java.util.Set<Subject> subjects(List<String> names) {
+        java.util.Set<Subject> out = java.util.EnumSet.noneOf(Subject.class);
+        for (String n : names) {
+            try {
+                out.add(Subject.valueOf(n.trim().toUpperCase(java.util.Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw new LoopException(Kind.INVALID_PARAMETER, "unknown thing '" + n + "'; use sky, water, grass, foliage, lights or people");
+            }
         }
-        spec.motion(); // builds once to report bad combinations before rendering
-        return spec;
+        return out;
+    }
+
+    /** Freeze areas, arrows and the camera move from the flags, on top of whatever the recipe is. */
+    private MotionRecipe finish(MotionRecipe recipe, boolean planned) {
+        MotionRecipe r = recipe;
+        if (!freezes.isEmpty() || freezeMask != null) {
+            List<Area.Rect> rects = freezes.stream().map(Area.Rect::parse).toList();
+            Area extra = new Area(null, rects, List.of(), freezeMask == null ? null : Mask.read(freezeMask));
+            r = r.withFreeze(r.freeze().plus(extra));
+        }
+        if (planned && cameraMove != null && r.camera() == null) {
+            r = r.withCamera(new CameraMove(Direction.parse(cameraMove), CameraMove.ACCOMPANYING * (strength == null ? 1 : strength)));
+        }
+        return r;
+    }
+
+    /**
+     * The motion from --motion, --style and the guidance flags: a spec file as it is (version 1
+     * files converted for this photo and framing), or the style's classic recipe; arrows then
+     * draw a flow that replaces the style's drift, as in the apps.
+     */
+    private MotionRecipe manualRecipe(Engine engine, Path photo, LoopSettings base) {
+        MotionRecipe recipe;
+        if (motionSpec != null) {
+            recipe = engine.readRecipe(motionSpec, photo, base.aspect(), base.fitting());
+            if (style != null && !"auto".equalsIgnoreCase(style)) {
+                MotionRecipe classic = classic();
+                recipe = classic.withFreeze(recipe.freeze()).withCamera(recipe.camera() != null ? recipe.camera() : classic.camera());
+            } else if (strength != null) {
+                recipe = recipe.scaled(strength);
+            }
+        } else {
+            recipe = classic();
+        }
+        List<Arrow> drawn = arrows.stream().map(Arrow::parse).toList();
+        List<Point> pins = anchors.stream().map(Point::parse).toList();
+        if (!drawn.isEmpty() || !pins.isEmpty()) {
+            if (recipe.style() != Style.FLOW && style != null) {
+                throw new LoopException(Kind.INVALID_PARAMETER, "arrows and anchors shape a flow; use --style flow");
+            }
+            if (drawn.isEmpty() && recipe.first(Layer.Flow.class).isEmpty()) {
+                throw new LoopException(Kind.INVALID_PARAMETER, "anchors pin a flow that arrows draw; add an --arrow");
+            }
+            Layer.Flow flow = recipe.first(Layer.Flow.class).map(f -> f.plus(drawn, pins))
+                    .orElseGet(() -> new Layer.Flow(drawn, pins, strength == null ? 1.0 : strength));
+            List<Layer> layers = new ArrayList<>();
+            layers.add(flow);
+            recipe.layers().stream().filter(l -> !(l instanceof Layer.Flow) && !(l instanceof Layer.Drift && motionSpec == null)).forEach(layers::add);
+            recipe = recipe.withLayers(layers);
+        }
+        if (depth != null) {
+            if (!recipe.has(Layer.Type.PARALLAX)) throw new LoopException(Kind.INVALID_PARAMETER, "--depth is for --style parallax");
+            String source = depth;
+            recipe = recipe.mapLayers(l -> l instanceof Layer.Parallax p ? new Layer.Parallax(source, p.strength()) : l);
+        }
+        if (cameraMove != null) {
+            if (recipe.layers().isEmpty()) throw new LoopException(Kind.INVALID_PARAMETER, "a camera move goes on top of flow, sway or parallax, not on a camera loop");
+            recipe = recipe.withCamera(new CameraMove(Direction.parse(cameraMove), CameraMove.ACCOMPANYING * (strength == null ? 1 : strength)));
+        }
+        return recipe;
+    }
+
+    /** --style with --direction, --region and --strength. */
+    private MotionRecipe classic() {
+        Style chosen = style == null || "auto".equalsIgnoreCase(style) ? Style.FLOW : Style.parse(style);
+        return chosen.recipe(direction == null ? null : Direction.parse(direction), region == null ? null : Region.parse(region),
+                strength == null ? 1.0 : strength);
     }
 
     /** {@code lake-loop.mp4} → {@code lake-loop.motion.json}, {@code lake-loop.still.png}. */
@@ -227,7 +298,6 @@ public final class MakeCommand implements Callable<Integer> {
         int dot = name.lastIndexOf('.');
         return output.toAbsolutePath().resolveSibling((dot > 0 ? name.substring(0, dot) : name) + suffix);
     }
-
 
     private Path target(Path photo, OutputFormat format) {
         String base = photo.getFileName().toString().replaceFirst("\\.[^.]+$", "") + "-loop." + format.extension();

@@ -3,7 +3,7 @@ package io.imageloop.engine;
 import io.imageloop.engine.encode.OutputFormat;
 import io.imageloop.engine.frame.Aspect;
 import io.imageloop.engine.frame.Fitting;
-import io.imageloop.engine.motion.Style;
+import io.imageloop.engine.recipe.Style;
 import io.imageloop.engine.render.LoopRenderer;
 import org.bytedeco.ffmpeg.global.avcodec;
 import org.junit.jupiter.api.Test;

@@ -5,8 +5,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.imageloop.engine.LoopException;
 import io.imageloop.engine.frame.Aspect;
 import io.imageloop.engine.frame.Fitting;
-import io.imageloop.engine.motion.Region;
-import io.imageloop.engine.motion.Style;
+import io.imageloop.engine.recipe.Direction;
+import io.imageloop.engine.recipe.MotionRecipe;
+import io.imageloop.engine.recipe.RecipeCodec;
+import io.imageloop.engine.recipe.Region;
+import io.imageloop.engine.recipe.Style;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +29,7 @@ final class DraftReader {
     private static final Set<String> TRACK_KEYS = Set.of("tt", "m", "sg");
     private static final Set<String> TRACK_META_KEYS = Set.of("name");
     private static final Set<String> SEGMENT_KEYS = Set.of("s", "d", "m");
-    private static final Set<String> LOOP_KEYS = Set.of("media", "kind", "name", "style", "direction", "region", "strength", "loop_ms", "fit");
+    private static final Set<String> LOOP_KEYS = Set.of("media", "kind", "name", "recipe", "style", "direction", "region", "strength", "loop_ms", "fit");
     private static final Set<String> CLIP_KEYS = Set.of("media", "kind", "name", "fit");
     private static final Set<String> AUDIO_KEYS = Set.of("media", "name", "volume", "fade_in_ms", "fade_out_ms", "offset_ms");
     private static final Set<String> TEXT_KEYS = Set.of("text", "position", "x", "y", "size", "color", "outline", "shadow",
@@ -136,27 +139,40 @@ final class DraftReader {
             m.problem("kind", "unknown video kind '" + kind + "'; use loop (a photo) or clip (a video file)");
             return null;
         }
-        Style style = Style.FLOW;
-        String s = m.text("style", null);
-        if (s != null) {
-            try {
-                style = Style.parse(s);
-            } catch (LoopException e) {
-                m.problem("style", e.getMessage());
-            }
-        }
-        Region region = null;
-        String r = m.text("region", null);
-        if (r != null) {
-            try {
-                region = Region.parse(r);
-            } catch (LoopException e) {
-                m.problem("region", e.getMessage());
-            }
-        }
         long defaultLoop = segmentMs > 0 ? Math.min(segmentMs, VideoLoop.DEFAULT_LOOP_MS) : VideoLoop.DEFAULT_LOOP_MS;
-        return new VideoLoop(media, name, style, m.text("direction", null), region, m.number("strength", 1.0),
-                m.millis("loop_ms", defaultLoop), fitting, m.extra(LOOP_KEYS));
+        return new VideoLoop(media, name, recipe(m), m.millis("loop_ms", defaultLoop), fitting, m.extra(LOOP_KEYS));
+    }
+
+    /**
+     * The loop's motion: {@code recipe} (version 2, masks inline), or the classic one-word
+     * fields of older drafts ({@code style}, {@code direction}, {@code region}, {@code strength}),
+     * or, with neither, null: the planner chooses when the draft is rendered.
+     */
+    private MotionRecipe recipe(JsonFields m) {
+        JsonNode r = m.node("recipe");
+        if (r != null && !r.isNull()) {
+            try {
+                return RecipeCodec.parse(r, RecipeCodec.Context.INLINE);
+            } catch (LoopException e) {
+                m.problem("recipe", e.getMessage().replaceFirst("^motion spec ", ""));
+                return null;
+            }
+        }
+        String s = m.text("style", null);
+        String d = m.text("direction", null);
+        String r2 = m.text("region", null);
+        boolean classic = s != null || d != null || r2 != null || m.has("strength");
+        if (!classic) return null;
+        try {
+            Style style = s == null ? Style.FLOW : Style.parse(s);
+            Direction direction = d == null ? null : Direction.parse(d);
+            Region region = r2 == null ? null : Region.parse(r2);
+            return style.recipe(direction, region, m.number("strength", 1.0));
+        } catch (LoopException e) {
+            m.problem(s != null && e.getMessage().contains("style") ? "style" : d != null && e.getMessage().contains("direction") ? "direction"
+                    : r2 != null && e.getMessage().contains("region") ? "region" : "strength", e.getMessage());
+            return null;
+        }
     }
 
     private static Fitting fitting(JsonFields m) {

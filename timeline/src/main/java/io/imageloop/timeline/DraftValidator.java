@@ -1,7 +1,6 @@
 package io.imageloop.timeline;
 
 import io.imageloop.engine.LoopException;
-import io.imageloop.engine.motion.Direction;
 import io.imageloop.engine.motion.LoopTiming;
 
 import java.util.ArrayList;
@@ -133,10 +132,6 @@ public final class DraftValidator {
     }
 
     private static void checkLoop(VideoLoop loop, String at, double fps, List<DraftProblem> out) {
-        boolean strengthOk = loop.strength() > 0 && loop.strength() <= 5;
-        if (!strengthOk) {
-            out.add(new DraftProblem(at + "strength", "strength must be above 0 and at most 5, got " + number(loop.strength())));
-        }
         if (loop.loopMs() <= 0 || loop.loopMs() > MAX_LOOP_MS) {
             out.add(new DraftProblem(at + "loop_ms", "a loop cycle must be above 0 and at most " + MAX_LOOP_MS + " ms, got " + loop.loopMs()));
         } else if (fps >= MIN_FPS && fps <= MAX_FPS) {
@@ -146,22 +141,7 @@ public final class DraftValidator {
                 out.add(new DraftProblem(at + "loop_ms", e.getMessage()));
             }
         }
-        Direction direction = null;
-        if (loop.direction() != null) {
-            try {
-                direction = Direction.parse(loop.direction());
-            } catch (LoopException e) {
-                out.add(new DraftProblem(at + "direction", e.getMessage()));
-                return;
-            }
-        }
-        if (!strengthOk) return;
-        try {
-            // The style decides which directions it understands (flow needs an angle, camera zoom/orbit...).
-            loop.style().motion(direction, loop.region(), loop.strength());
-        } catch (LoopException e) {
-            out.add(new DraftProblem(at + "direction", e.getMessage()));
-        }
+        // The recipe checked itself when it was read: a draft holds no impossible recipe.
     }
 
     private static void checkText(TextClip t, String at, List<DraftProblem> out) {

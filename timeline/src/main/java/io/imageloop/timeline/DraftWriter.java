@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.imageloop.engine.frame.Fitting;
+import io.imageloop.engine.recipe.RecipeCodec;
 
 import java.util.Map;
 
@@ -58,10 +59,11 @@ final class DraftWriter {
             m.put("media", v.media());
             m.put("kind", v.kind());
             if (v.name() != null) m.put("name", v.name());
-            m.put("style", v.style().toString());
-            if (v.direction() != null) m.put("direction", v.direction());
-            if (v.region() != null) m.put("region", v.region().toString());
-            putNumber(m, "strength", v.strength());
+            if (v.recipe() != null) {
+                // The classic label is for people and older clients reading the draft; the recipe is what renders.
+                m.put("style", v.recipe().style().toString());
+                m.set("recipe", RecipeCodec.toJson(v.recipe(), RecipeCodec.MaskWriter.INLINE));
+            }
             m.put("loop_ms", v.loopMs());
             m.put("fit", fit(v.fitting()));
         } else if (content instanceof VideoClip c) {

@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.imageloop.engine.LoopException;
 import io.imageloop.engine.frame.Aspect;
 import io.imageloop.engine.frame.Fitting;
-import io.imageloop.engine.motion.Region;
-import io.imageloop.engine.motion.Style;
+import io.imageloop.engine.recipe.Region;
+import io.imageloop.engine.recipe.Style;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;

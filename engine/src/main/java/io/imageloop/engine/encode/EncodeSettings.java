@@ -8,15 +8,23 @@ import io.imageloop.engine.frame.FrameSize;
  * @param audio the audio stream to add next to the video, or null for a silent file (the default:
  *              loops made from a single photo have no sound). GIF ignores it.
  */
-public record EncodeSettings(OutputFormat format, FrameSize size, double fps, Quality quality, Audio audio) {
+public record EncodeSettings(OutputFormat format, FrameSize size, double fps, Quality quality, Audio audio, Keyframes keyframes) {
 
-    /** A silent video. */
-    public EncodeSettings(OutputFormat format, FrameSize size, double fps, Quality quality) {
-        this(format, size, fps, quality, null);
+    /** A silent video of one loop: a single keyframe, at its start. */
+    public EncodeSettings(OutputFormat format, FrameSize size, double fps, Quality quality, int loopFrames) {
+        this(format, size, fps, quality, null, Keyframes.oneLoop(loopFrames));
+    }
+
+    public EncodeSettings {
+        if (keyframes == null) throw new IllegalArgumentException("keyframes");
     }
 
     public EncodeSettings withAudio(Audio v) {
-        return new EncodeSettings(format, size, fps, quality, v);
+        return new EncodeSettings(format, size, fps, quality, v, keyframes);
+    }
+
+    public EncodeSettings withKeyframes(Keyframes v) {
+        return new EncodeSettings(format, size, fps, quality, audio, v);
     }
 
     public boolean hasAudio() {

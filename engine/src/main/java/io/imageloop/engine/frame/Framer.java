@@ -23,16 +23,17 @@ public final class Framer {
      *                    (1.0 for in-place motion, more for camera moves)
      */
     public static Layout frame(Mat photo, FrameSize output, Fitting fitting, double canvasScale) {
+        PhotoWindow window = canvasWindow(photo.cols(), photo.rows(), output, fitting, canvasScale);
         if (fitting == Fitting.COVER) {
             Rect region = new Rect(0, 0, output.width(), output.height());
-            return new Layout(output, region, cover(photo, output.scaled(canvasScale)), null);
+            return new Layout(output, region, cover(photo, output.scaled(canvasScale)), null, window);
         }
         double fit = Math.min((double) output.width() / photo.cols(), (double) output.height() / photo.rows());
         int w = Math.min(output.width(), even(photo.cols() * fit));
         int h = Math.min(output.height(), even(photo.rows() * fit));
         Rect region = new Rect((output.width() - w) / 2 / 2 * 2, (output.height() - h) / 2 / 2 * 2, w, h);
         Mat canvas = cover(photo, new FrameSize(w, h).scaled(canvasScale));
-        return new Layout(output, region, canvas, blurredBackdrop(photo, output));
+        return new Layout(output, region, canvas, blurredBackdrop(photo, output), window);
     }
 
     /**
@@ -52,16 +53,34 @@ public final class Framer {
 
     /** Centre crop to the target's shape, then one resample to the target size. */
     public static Mat cover(Mat photo, FrameSize target) {
+        int[] c = coverCrop(photo.cols(), photo.rows(), target);
         double scale = Math.max((double) target.width() / photo.cols(), (double) target.height() / photo.rows());
-        int cropW = Math.min(photo.cols(), (int) Math.round(target.width() / scale));
-        int cropH = Math.min(photo.rows(), (int) Math.round(target.height() / scale));
-        try (Rect crop = new Rect((photo.cols() - cropW) / 2, (photo.rows() - cropH) / 2, cropW, cropH);
-             Mat view = photo.apply(crop)) {
+        try (Rect crop = new Rect(c[0], c[1], c[2], c[3]); Mat view = photo.apply(crop)) {
             Mat out = new Mat();
             int filter = scale < 1.0 ? INTER_AREA : INTER_CUBIC;
             resize(view, out, target.toCv(), 0, 0, filter);
             return out;
         }
+    }
+
+    /** The centred crop (x, y, w, h in photo pixels) with the target's shape that {@link #cover} takes. */
+    static int[] coverCrop(int photoW, int photoH, FrameSize target) {
+        double scale = Math.max((double) target.width() / photoW, (double) target.height() / photoH);
+        int cropW = Math.min(photoW, (int) Math.round(target.width() / scale));
+        int cropH = Math.min(photoH, (int) Math.round(target.height() / scale));
+        return new int[] {(photoW - cropW) / 2, (photoH - cropH) / 2, cropW, cropH};
+    }
+
+    /**
+     * The part of a {@code photoW x photoH} photo that the canvas of {@link #frame} shows for this
+     * output, fitting and canvas scale: where photo coordinates land on the canvas.
+     */
+    public static PhotoWindow canvasWindow(int photoW, int photoH, FrameSize output, Fitting fitting, double canvasScale) {
+        if (fitting == Fitting.COVER) return PhotoWindow.cover(photoW, photoH, output.scaled(canvasScale));
+        double fit = Math.min((double) output.width() / photoW, (double) output.height() / photoH);
+        int w = Math.min(output.width(), even(photoW * fit));
+        int h = Math.min(output.height(), even(photoH * fit));
+        return PhotoWindow.cover(photoW, photoH, new FrameSize(w, h).scaled(canvasScale));
     }
 
     /**

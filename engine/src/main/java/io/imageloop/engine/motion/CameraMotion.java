@@ -1,6 +1,7 @@
 package io.imageloop.engine.motion;
 
 import io.imageloop.engine.frame.FrameSize;
+import io.imageloop.engine.recipe.Direction;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 import java.util.Optional;
@@ -24,6 +25,10 @@ public final class CameraMotion implements Motion {
     private final double strength;
     private final double sign;
 
+    public CameraMotion(io.imageloop.engine.recipe.CameraMove move) {
+        this(move.move(), move.strength());
+    }
+
     public CameraMotion(Direction direction, double strength) {
         this.strength = Math.max(0.1, Math.min(3.0, strength));
         this.path = switch (direction.word()) {
@@ -42,7 +47,7 @@ public final class CameraMotion implements Motion {
     }
 
     @Override
-    public Animation animate(Mat canvas, FrameSize frame, LoopTiming timing) {
+    public Animation animate(Mat canvas, io.imageloop.engine.frame.PhotoWindow window, FrameSize frame, LoopTiming timing) {
         return animate(canvas, null, frame, timing, new FrameSize(canvas.cols(), canvas.rows()));
     }
 

@@ -16,9 +16,9 @@ public record CameraOver(Motion inner, CameraMotion camera) implements Motion {
     }
 
     @Override
-    public Animation animate(Mat canvas, FrameSize frame, LoopTiming timing) {
+    public Animation animate(Mat canvas, io.imageloop.engine.frame.PhotoWindow window, FrameSize frame, LoopTiming timing) {
         FrameSize cameraSource = frame.scaled(camera.canvasScale());
-        Animation moving = inner.animate(canvas, cameraSource, timing);
+        Animation moving = inner.animate(canvas, window, cameraSource, timing);
         try {
             return camera.animateOver(moving, cameraSource, frame, timing);
         } catch (RuntimeException e) {

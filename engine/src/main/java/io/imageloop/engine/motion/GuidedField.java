@@ -7,6 +7,7 @@ import org.bytedeco.opencv.opencv_core.Size;
 import java.nio.FloatBuffer;
 import java.util.List;
 
+
 import static org.bytedeco.opencv.global.opencv_core.CV_32FC3;
 import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGR2Lab;
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_AREA;
@@ -21,9 +22,9 @@ import static org.bytedeco.opencv.global.opencv_imgproc.resize;
  * boats; the screening term lets motion fade out at about a quarter of the frame from the arrows
  * instead of filling the whole photo.
  */
-public record GuidedField(List<Arrow> arrows, List<Point> anchors, double strength) implements FieldSource {
+final class GuidedField {
 
-    /** Diffusion grid width; the field is smooth, the freeze mask handles sharp still edges. */
+    /** Diffusion grid width; the field is smooth, the mattes handle sharp edges. */
     static final int GRID_WIDTH = 112;
     /** How far motion reaches from the arrows, as a fraction of the grid's larger side. */
     static final double REACH = 0.22;
@@ -31,16 +32,22 @@ public record GuidedField(List<Arrow> arrows, List<Point> anchors, double streng
     static final double COLOUR_SIGMA = 9.0;
     static final int SWEEPS = 700;
 
-    @Override
-    public VectorField build(Mat canvas, int nodes, LoopTiming timing) {
+    /** An arrow on the picture: its ends in picture fractions, its velocity in picture pixels per frame. */
+    record Stroke(double x1, double y1, double x2, double y2, double vx, double vy) {
+    }
+
+    private GuidedField() {
+    }
+
+    /** The flow the strokes draw, anchors (picture fractions) pinned still, on a grid of about {@code nodes}. */
+    static VectorField build(List<Stroke> strokes, List<double[]> anchors, Mat canvas, int nodes) {
         int cols = GRID_WIDTH;
         int rows = Math.max(8, (int) Math.round((double) GRID_WIDTH * canvas.rows() / canvas.cols()));
         float[] lab = labGrid(canvas, cols, rows);
         double[] vx = new double[cols * rows];
         double[] vy = new double[cols * rows];
         boolean[] fixed = new boolean[cols * rows];
-        for (Arrow arrow : arrows) {
-            double[] v = arrow.velocity(canvas.cols(), canvas.rows(), timing.fps(), strength);
+        for (Stroke arrow : strokes) {
             double len = Math.hypot((arrow.x2() - arrow.x1()) * cols, (arrow.y2() - arrow.y1()) * rows);
             int steps = Math.max(2, (int) Math.ceil(len * 2));
             for (int s = 0; s <= steps; s++) {
@@ -48,13 +55,13 @@ public record GuidedField(List<Arrow> arrows, List<Point> anchors, double streng
                 int i = clamp((int) ((arrow.x1() + (arrow.x2() - arrow.x1()) * f) * cols), cols);
                 int j = clamp((int) ((arrow.y1() + (arrow.y2() - arrow.y1()) * f) * rows), rows);
                 fixed[j * cols + i] = true;
-                vx[j * cols + i] = v[0];
-                vy[j * cols + i] = v[1];
+                vx[j * cols + i] = arrow.vx();
+                vy[j * cols + i] = arrow.vy();
             }
         }
-        for (Point anchor : anchors) {
-            int ci = clamp((int) (anchor.x() * cols), cols);
-            int cj = clamp((int) (anchor.y() * rows), rows);
+        for (double[] anchor : anchors) {
+            int ci = clamp((int) (anchor[0] * cols), cols);
+            int cj = clamp((int) (anchor[1] * rows), rows);
             for (int j = Math.max(0, cj - 2); j <= Math.min(rows - 1, cj + 2); j++) {
                 for (int i = Math.max(0, ci - 2); i <= Math.min(cols - 1, ci + 2); i++) {
                     if (Math.hypot(i - ci, j - cj) <= 2.0) {
@@ -150,9 +157,4 @@ public record GuidedField(List<Arrow> arrows, List<Point> anchors, double streng
         return Math.max(0, Math.min(n - 1, v));
     }
 
-    @Override
-    public String describe() {
-        return arrows.size() + (arrows.size() == 1 ? " arrow" : " arrows")
-                + (anchors.isEmpty() ? "" : ", " + anchors.size() + (anchors.size() == 1 ? " anchor" : " anchors"));
-    }
 }

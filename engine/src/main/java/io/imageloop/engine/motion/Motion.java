@@ -1,10 +1,11 @@
 package io.imageloop.engine.motion;
 
 import io.imageloop.engine.frame.FrameSize;
+import io.imageloop.engine.frame.PhotoWindow;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
- * A motion style: turns a still canvas into a loop of frames. Implementations must be seamless
+ * A motion stage: turns a still canvas into a loop of frames. Implementations must be seamless
  * by construction: the frame after the last one is frame 0 again.
  */
 public interface Motion {
@@ -14,9 +15,12 @@ public interface Motion {
         return 1.0;
     }
 
-    /** Prepares a loop of {@code timing.frames()} frames of size {@code frame} from {@code canvas}. */
-    Animation animate(Mat canvas, FrameSize frame, LoopTiming timing);
+    /**
+     * Prepares a loop of {@code timing.frames()} frames of size {@code frame} from {@code canvas},
+     * whose pixels show {@code window} of the photo (where photo-coordinate guidance lands).
+     */
+    Animation animate(Mat canvas, PhotoWindow window, FrameSize frame, LoopTiming timing);
 
-    /** Short human description, printed in reports (e.g. "flow right, upper region"). */
+    /** Short human description, printed in reports (e.g. "drift right in the upper part"). */
     String describe();
 }

@@ -93,6 +93,48 @@ public final class VectorField {
         }
     }
 
+    /** Adds a uniform velocity (dx, dy) weighted per node by a weight map (CV_32FC1, canvas size). */
+    public void addScaled(org.bytedeco.opencv.opencv_core.Mat weights, double dx, double dy) {
+        java.nio.FloatBuffer w = weights.createBuffer();
+        int stride = (int) (weights.step() / 4);
+        for (int j = 0; j < rows; j++) {
+            int y = (int) Math.max(0, Math.min(canvas.height() - 1, Math.round(nodeY(j))));
+            for (int i = 0; i < cols; i++) {
+                int x = (int) Math.max(0, Math.min(canvas.width() - 1, Math.round(nodeX(i))));
+                double f = w.get(y * stride + x);
+                vx[j * cols + i] += (float) (dx * f);
+                vy[j * cols + i] += (float) (dy * f);
+            }
+        }
+    }
+
+    /** Adds another field on the same grid. */
+    public void add(VectorField other) {
+        if (other.cols != cols || other.rows != rows) throw new IllegalArgumentException("fields on different grids");
+        for (int k = 0; k < vx.length; k++) {
+            vx[k] += other.vx[k];
+            vy[k] += other.vy[k];
+        }
+    }
+
+    /**
+     * Where this field moves content: per canvas pixel, the speed relative to a fraction of the
+     * largest speed, as a soft weight 0..1 (CV_32FC1, canvas size).
+     */
+    public org.bytedeco.opencv.opencv_core.Mat support(double fraction) {
+        double limit = Math.max(1e-9, maxSpeed() * fraction);
+        float[] s = new float[cols * rows];
+        for (int k = 0; k < s.length; k++) s[k] = (float) Math.min(1, Math.hypot(vx[k], vy[k]) / limit);
+        try (org.bytedeco.opencv.opencv_core.Mat coarse = new org.bytedeco.opencv.opencv_core.Mat(rows, cols,
+                org.bytedeco.opencv.global.opencv_core.CV_32FC1);
+             org.bytedeco.opencv.opencv_core.Size size = new org.bytedeco.opencv.opencv_core.Size(canvas.width(), canvas.height())) {
+            ((java.nio.FloatBuffer) coarse.createBuffer()).put(s);
+            org.bytedeco.opencv.opencv_core.Mat out = new org.bytedeco.opencv.opencv_core.Mat();
+            org.bytedeco.opencv.global.opencv_imgproc.resize(coarse, out, size, 0, 0, org.bytedeco.opencv.global.opencv_imgproc.INTER_LINEAR);
+            return out;
+        }
+    }
+
     /** Largest speed anywhere, in pixels per frame. */
     public double maxSpeed() {
         double max = 0;

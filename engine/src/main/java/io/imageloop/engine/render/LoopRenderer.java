@@ -6,14 +6,13 @@ import io.imageloop.engine.ProgressListener;
 import io.imageloop.engine.encode.EncodeSettings;
 import io.imageloop.engine.encode.Encoders;
 import io.imageloop.engine.encode.FrameSink;
+import io.imageloop.engine.measure.DecodedMeter;
+import io.imageloop.engine.measure.DecodedReport;
 import io.imageloop.engine.measure.SeamMeter;
 import io.imageloop.engine.measure.SeamReport;
-import io.imageloop.engine.motion.CameraPath;
 import io.imageloop.engine.source.PhotoLoader;
 
 import java.nio.file.Path;
-import java.util.Optional;
-import java.util.OptionalDouble;
 
 /**
  * Photo (or clip) in, loop file out: source → motion → composite → encode, with rendering and
@@ -49,13 +48,12 @@ public final class LoopRenderer {
         try (OutputFile file = OutputFile.create(output)) {
             Path sheetFile = settings.contactSheet() ? contactSheetPath(file.target()) : null;
             SeamReport seam = encode(loop, file.temporary(), settings, progress, sheetFile);
+            // Measured on the finished file, as a player decodes it, before it is handed over.
+            DecodedReport decoded = DecodedMeter.measure(file.temporary(), loop.cameraPath().isPresent());
             file.commit();
-            Optional<CameraPath> path = loop.cameraPath();
-            OptionalDouble jitter = path.map(p -> OptionalDouble.of(p.jitterRms())).orElse(OptionalDouble.empty());
-            OptionalDouble rounded = path.map(p -> OptionalDouble.of(p.rounded().jitterRms())).orElse(OptionalDouble.empty());
             long millis = (System.nanoTime() - start) / 1_000_000;
             return new LoopResult(file.target(), settings.format(), loop.size(), loop.timing().frames(), loop.timing().fps(),
-                    loop.describe(), seam, jitter, rounded, millis, sheetFile);
+                    loop.describe(), seam, decoded, millis, sheetFile);
         }
     }
 
@@ -68,7 +66,7 @@ public final class LoopRenderer {
 
     private static SeamReport encode(FrameSource loop, Path target, LoopSettings settings, ProgressListener progress, Path sheetFile) {
         int n = loop.timing().frames();
-        EncodeSettings encode = new EncodeSettings(settings.format(), loop.size(), loop.timing().fps(), settings.quality());
+        EncodeSettings encode = new EncodeSettings(settings.format(), loop.size(), loop.timing().fps(), settings.quality(), n);
         try (FrameSink sink = Encoders.open(target, encode);
              SeamMeter meter = new SeamMeter();
              ContactSheet sheet = sheetFile == null ? null : new ContactSheet(n, loop.size().width(), loop.size().height())) {

@@ -38,7 +38,7 @@ public final class PreparedLoop implements FrameSource {
     }
 
     public static PreparedLoop of(Path photoFile, LoopSettings settings, PhotoLoader loader) {
-        Motion motion = settings.motion();
+        Motion motion = io.imageloop.engine.motion.Motions.of(settings.recipe());
         LoopTiming timing = settings.timing();
         FrameSize size = settings.frameSize();
         FrameSize needed = size.scaled(motion.canvasScale());
@@ -46,7 +46,7 @@ public final class PreparedLoop implements FrameSource {
             Layout layout = Framer.frame(photo.pixels(), size, settings.fitting(), motion.canvasScale());
             Animation animation = null;
             try {
-                animation = motion.animate(layout.canvas(), layout.regionSize(), timing);
+                animation = motion.animate(layout.canvas(), layout.window(), layout.regionSize(), timing);
                 return new PreparedLoop(layout, animation, motion, timing, ParticleOverlay.forSettings(settings, size, timing));
             } catch (RuntimeException e) {
                 if (animation != null) animation.close();

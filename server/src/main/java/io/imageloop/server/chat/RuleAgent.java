@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.imageloop.engine.LoopException;
 import io.imageloop.engine.frame.Aspect;
 import io.imageloop.engine.frame.Fitting;
-import io.imageloop.engine.motion.Region;
-import io.imageloop.engine.motion.Style;
-import io.imageloop.engine.LoopSettings;
-import io.imageloop.engine.motion.auto.AutoPlanner;
-import io.imageloop.engine.motion.spec.MotionSpec;
+import io.imageloop.engine.recipe.Region;
+import io.imageloop.engine.recipe.Style;
+import io.imageloop.engine.Engine;
+import io.imageloop.engine.plan.PlanHints;
+import io.imageloop.engine.recipe.MotionRecipe;
 import io.imageloop.engine.source.PhotoProbe;
 import io.imageloop.timeline.Draft;
 import io.imageloop.timeline.DraftCodec;
@@ -77,7 +77,7 @@ public final class RuleAgent implements ChatAgent {
         String tool = generate ? "generate_loop" : "update_draft";
         LoopChange change = loopChange(in, draft);
         if (generate) {
-            List<DraftEdits.Photo> photos = usableImages(session.images(), events, notes, say);
+            List<DraftEdits.Photo> photos = usableImages(session.images(), events, notes, say, draft.meta().aspect());
             if (photos.isEmpty()) return null;
             // Regenerating (e.g. after another upload) keeps the motion the user already chose.
             draft = DraftEdits.setLoops(draft, photos, LoopChange.of(draft).overlay(change));
@@ -143,7 +143,7 @@ public final class RuleAgent implements ChatAgent {
         Double strength = null;
         if (in.strength() != null || in.strengthFactor() != null) {
             double s = in.strength() != null ? in.strength()
-                    : DraftEdits.firstLoop(draft).map(VideoLoop::strength).orElse(1.0) * in.strengthFactor();
+                    : DraftEdits.firstLoop(draft).map(RuleAgent::strength).orElse(1.0) * in.strengthFactor();
             strength = Math.max(0.1, Math.min(5, s));
         }
         return new LoopChange(in.style() == null ? null : Style.parse(in.style()), in.direction(),
@@ -151,15 +151,21 @@ public final class RuleAgent implements ChatAgent {
                 in.fit() == null ? null : in.fit().equalsIgnoreCase("fit") ? Fitting.FIT : Fitting.COVER);
     }
 
+    private static double strength(VideoLoop loop) {
+        if (loop.recipe() == null) return 1.0;
+        return loop.recipe().layers().isEmpty() ? loop.recipe().camera().strength() : loop.recipe().layers().get(0).strength();
+    }
+
     /** Images whose headers read fine, with a progress event per image. */
-    private static List<DraftEdits.Photo> usableImages(List<MediaRecord> images, EventSink events, List<String> notes, Replies say) {
+    private static List<DraftEdits.Photo> usableImages(List<MediaRecord> images, EventSink events, List<String> notes, Replies say,
+                                                       Aspect aspect) {
         List<DraftEdits.Photo> ids = new ArrayList<>();
         for (int i = 0; i < images.size(); i++) {
             MediaRecord m = images.get(i);
             events.progress("analyzing", (double) i / images.size(), say.analyzing(i + 1, images.size()));
             try {
                 PhotoProbe.of(Path.of(m.path()));
-                ids.add(new DraftEdits.Photo(m.id(), m.originalName(), suggestedMotion(Path.of(m.path()))));
+                ids.add(new DraftEdits.Photo(m.id(), m.originalName(), plan(Path.of(m.path()), aspect)));
             } catch (LoopException e) {
                 notes.add(say.skipped(m.originalName() == null ? m.id() : m.originalName(), e.getMessage()));
             }
@@ -168,16 +174,15 @@ public final class RuleAgent implements ChatAgent {
         return ids;
     }
 
+    private static final Engine ENGINE = new Engine();
+
     /**
-     * What the photo itself suggests: drifting sky, flowing water, swaying foliage, or a slow
-     * zoom for a photo with nothing that flows (a product shot must not get a drifting table).
-     * A photo that cannot be analysed gets no suggestion, and so the default drift.
+     * The planner's recipe for the photo at the draft's aspect, the same the CLI makes; a photo
+     * that cannot be analysed gets none and is planned when the draft renders.
      */
-    private static LoopChange suggestedMotion(Path photo) {
+    private static MotionRecipe plan(Path photo, Aspect aspect) {
         try {
-            MotionSpec outline = AutoPlanner.outline(photo, LoopSettings.defaults());
-            return new LoopChange(outline.style(), outline.direction() == null ? null : outline.direction().word(),
-                    outline.region(), outline.strength(), null, null);
+            return ENGINE.plan(photo, PlanHints.NONE, aspect, VideoLoop.DEFAULT_LOOP_MS / 1000.0);
         } catch (LoopException e) {
             LOG.warn("could not analyse {}: {}", photo.getFileName(), e.getMessage());
             return null;

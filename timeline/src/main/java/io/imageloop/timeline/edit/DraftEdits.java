@@ -2,8 +2,7 @@ package io.imageloop.timeline.edit;
 
 import io.imageloop.engine.frame.Aspect;
 import io.imageloop.engine.frame.Fitting;
-import io.imageloop.engine.motion.Region;
-import io.imageloop.engine.motion.Style;
+import io.imageloop.engine.recipe.MotionRecipe;
 import io.imageloop.timeline.AudioClip;
 import io.imageloop.timeline.Draft;
 import io.imageloop.timeline.DraftMeta;
@@ -33,9 +32,9 @@ public final class DraftEdits {
 
     /**
      * A photo to loop: its media reference, the name to show for it (the file name) or null, and
-     * the motion suggested for it (e.g. from looking at it) or null; what the user asks for wins.
+     * its planned recipe, or null to let the planner choose when the draft renders.
      */
-    public record Photo(String media, String name, LoopChange suggested) {
+    public record Photo(String media, String name, MotionRecipe planned) {
         public Photo(String media, String name) {
             this(media, name, null);
         }
@@ -67,9 +66,8 @@ public final class DraftEdits {
         long length = change.loopMs() != null ? change.loopMs() : DEFAULT_LOOP_MS;
         List<Segment> loops = new ArrayList<>();
         for (Photo p : photos) {
-            VideoLoop loop = new VideoLoop(p.media(), p.name(), Style.FLOW, "right", Region.UPPER, 1.0, length, Fitting.COVER, Map.of());
-            LoopChange motion = p.suggested() == null ? change : p.suggested().overlay(change);
-            loops.add(new Segment(0, length, motion.applyTo(loop)));
+            VideoLoop loop = new VideoLoop(p.media(), p.name(), p.planned(), length, Fitting.COVER, Map.of());
+            loops.add(new Segment(0, length, change.applyTo(loop)));
         }
         return relayout(withTrack(draft, TrackType.VIDEO, loops));
     }

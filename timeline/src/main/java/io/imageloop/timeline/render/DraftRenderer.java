@@ -7,6 +7,7 @@ import io.imageloop.engine.ProgressListener;
 import io.imageloop.engine.encode.EncodeSettings;
 import io.imageloop.engine.encode.Encoders;
 import io.imageloop.engine.encode.FrameSink;
+import io.imageloop.engine.encode.Keyframes;
 import io.imageloop.engine.encode.OutputFormat;
 import io.imageloop.engine.encode.VideoEncoder;
 import io.imageloop.engine.frame.FrameSize;
@@ -68,7 +69,8 @@ public final class DraftRenderer {
              Compositor compositor = new Compositor(schedule, size, media, base, loader, new TextRasterizer(fonts));
              OutputFile file = OutputFile.create(output)) {
             boolean audio = mixer != null && !mixer.isEmpty();
-            EncodeSettings encode = new EncodeSettings(options.format(), size, schedule.fps(), options.quality());
+            EncodeSettings encode = new EncodeSettings(options.format(), size, schedule.fps(), options.quality(), schedule.frames())
+                    .withKeyframes(Keyframes.forFile(schedule.frames(), schedule.period(), schedule.fps()));
             if (audio) encode = encode.withAudio(EncodeSettings.Audio.STEREO_48K);
             encode(schedule, compositor, audio ? mixer : null, file.temporary(), encode, progress);
             file.commit();

@@ -1,7 +1,9 @@
 package io.imageloop.timeline.render;
 
 import io.imageloop.engine.LoopSettings;
-import io.imageloop.engine.motion.Direction;
+import io.imageloop.engine.Engine;
+import io.imageloop.engine.plan.PlanHints;
+import io.imageloop.engine.recipe.MotionRecipe;
 import io.imageloop.engine.render.PreparedLoop;
 import io.imageloop.engine.source.PhotoLoader;
 import io.imageloop.timeline.VideoLoop;
@@ -23,17 +25,20 @@ final class LoopSource implements SegmentSource {
 
     /** @param base the output's aspect, resolution, frame rate and format */
     static LoopSource open(VideoLoop v, Path photo, LoopSettings base, PhotoLoader loader) {
-        return new LoopSource(PreparedLoop.of(photo, settings(v, base), loader));
+        return new LoopSource(PreparedLoop.of(photo, settings(v, photo, base), loader));
     }
 
-    static LoopSettings settings(VideoLoop v, LoopSettings base) {
-        return base.withStyle(v.style())
-                .withDirection(v.direction() == null ? null : Direction.parse(v.direction()))
-                .withRegion(v.region())
-                .withStrength(v.strength())
-                .withSeconds(v.loopMs() / 1000.0)
-                .withFitting(v.fitting());
+    /**
+     * The loop's settings: its own recipe, or, for a loop that names none, the one the planner
+     * makes for this photo at the draft's aspect, the same the CLI's {@code make} would use.
+     */
+    static LoopSettings settings(VideoLoop v, Path photo, LoopSettings base) {
+        double seconds = v.loopMs() / 1000.0;
+        MotionRecipe recipe = v.recipe() != null ? v.recipe() : ENGINE.plan(photo, PlanHints.NONE, base.aspect(), seconds);
+        return base.withRecipe(recipe).withSeconds(seconds).withFitting(v.fitting());
     }
+
+    private static final Engine ENGINE = new Engine();
 
     @Override
     public void render(int local, Mat dst) {

@@ -62,6 +62,25 @@ final class Schedule {
         return (int) Math.round(ms * fps / 1000.0);
     }
 
+    /**
+     * How often the picture repeats, in frames: the cycle of the photo loops when every video
+     * segment is a loop of that same cycle starting on a multiple of it (one loop played several
+     * times, say), else 0. Keyframes that fall on repeats cost the least and show nothing.
+     */
+    int period() {
+        int period = 0;
+        for (Layer layer : layers) {
+            if (layer.track().type() != io.imageloop.timeline.TrackType.VIDEO) continue;
+            for (Slot slot : layer.slots()) {
+                if (!(slot.segment().content() instanceof io.imageloop.timeline.VideoLoop loop)) return 0;
+                int cycle = frameAt(loop.loopMs(), fps);
+                if (cycle <= 0 || (period != 0 && cycle != period) || slot.first() % cycle != 0) return 0;
+                period = cycle;
+            }
+        }
+        return period;
+    }
+
     List<Layer> layers() {
         return layers;
     }

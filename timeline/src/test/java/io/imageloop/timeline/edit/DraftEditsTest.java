@@ -1,8 +1,8 @@
 package io.imageloop.timeline.edit;
 
 import io.imageloop.engine.frame.Aspect;
-import io.imageloop.engine.motion.Region;
-import io.imageloop.engine.motion.Style;
+import io.imageloop.engine.recipe.Region;
+import io.imageloop.engine.recipe.Style;
 import io.imageloop.timeline.Draft;
 import io.imageloop.timeline.DraftCodec;
 import io.imageloop.timeline.DraftSummary;

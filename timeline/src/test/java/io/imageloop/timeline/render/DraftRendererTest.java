@@ -7,7 +7,7 @@ import io.imageloop.engine.encode.OutputFormat;
 import io.imageloop.engine.encode.Quality;
 import io.imageloop.engine.frame.Aspect;
 import io.imageloop.engine.frame.FrameSize;
-import io.imageloop.engine.motion.Region;
+import io.imageloop.engine.recipe.Region;
 import io.imageloop.timeline.AudioClip;
 import io.imageloop.timeline.Draft;
 import io.imageloop.timeline.DraftCodec;

@@ -3,7 +3,7 @@ package io.imageloop.engine.composite.particles;
 import io.imageloop.engine.LoopException;
 import io.imageloop.engine.LoopException.Kind;
 import io.imageloop.engine.composite.FrameFilter;
-import io.imageloop.engine.composite.Particles;
+import io.imageloop.engine.recipe.Particles;
 import io.imageloop.engine.frame.FrameSize;
 import io.imageloop.engine.motion.LoopTiming;
 import org.bytedeco.opencv.opencv_core.Mat;
@@ -43,8 +43,8 @@ public final class ParticleOverlay implements FrameFilter {
 
     /** The settings' particle overlay for a loop of this size and timing, or null when it has none. */
     public static ParticleOverlay forSettings(io.imageloop.engine.LoopSettings settings, FrameSize size, LoopTiming timing) {
-        Particles kind = settings.particles();
-        return kind == null || kind == Particles.NONE ? null : of(kind, size, timing, settings.seed());
+        Particles kind = settings.recipe().particles();
+        return kind == null || kind == Particles.NONE ? null : of(kind, size, timing, settings.recipe().seed());
     }
 
     /** The overlay of a kind of particles; NONE has none. */

@@ -1,6 +1,6 @@
 package io.imageloop.engine.composite.particles;
 
-import io.imageloop.engine.composite.Particles;
+import io.imageloop.engine.recipe.Particles;
 import io.imageloop.engine.frame.FrameSize;
 import io.imageloop.engine.measure.SeamMeter;
 import io.imageloop.engine.measure.SeamReport;

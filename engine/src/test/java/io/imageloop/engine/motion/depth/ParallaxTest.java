@@ -6,7 +6,7 @@ import io.imageloop.engine.LoopSettings;
 import io.imageloop.engine.ProgressListener;
 import io.imageloop.engine.Samples;
 import io.imageloop.engine.motion.ParallaxMotion;
-import io.imageloop.engine.motion.Style;
+import io.imageloop.engine.recipe.Style;
 import io.imageloop.engine.render.LoopRenderer;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Rect;

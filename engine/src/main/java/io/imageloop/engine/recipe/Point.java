@@ -1,4 +1,4 @@
-package io.imageloop.engine.motion;
+package io.imageloop.engine.recipe;
 
 import io.imageloop.engine.LoopException;
 import io.imageloop.engine.LoopException.Kind;

@@ -1,4 +1,4 @@
-package io.imageloop.engine.motion.auto;
+package io.imageloop.engine.plan;
 
 import org.bytedeco.javacpp.Loader;
 import org.bytedeco.opencv.opencv_core.Mat;
