@@ -72,11 +72,11 @@ class MakeCommandTest {
         assertThat(run.out()).contains("sky:").contains("motion spec:");
         Path spec = dir.resolve("auto.motion.json");
         assertThat(spec).isRegularFile();
-        assertThat(dir.resolve("auto.still.png")).isRegularFile();
+        assertThat(dir.resolve("auto.sky.png")).as("the sky the plan found, as an editable mask").isRegularFile();
         Run again = run("make", LAKE.toString(), "--motion", spec.toString(), "-o", dir.resolve("again.mp4").toString(),
                 "--resolution", "240", "--duration", "1");
         assertThat(again.code()).as(again.err()).isZero();
-        assertThat(again.out()).contains("arrows").contains("frozen areas");
+        assertThat(again.out()).contains("drift right in sky");
     }
 
     @Test
@@ -84,10 +84,10 @@ class MakeCommandTest {
         Run run = run("make", LAKE.toString(), "--arrow", "0.1,0.75:0.5,0.75", "--anchor", "0.5,0.5", "--freeze", "0.3,0.6,0.3,0.3",
                 "-o", dir.resolve("arrows.mp4").toString(), "--resolution", "240", "--duration", "1");
         assertThat(run.code()).as(run.err()).isZero();
-        assertThat(run.out()).contains("1 arrow, 1 anchor").contains("frozen areas");
+        assertThat(run.out()).contains("1 arrow, 1 anchor").contains("holding 1 rectangle still");
         assertFails(2, "arrow", "make", LAKE.toString(), "--arrow", "0.1,0.2");
         assertFails(2, "fractions", "make", LAKE.toString(), "--freeze", "0.5,0.5,0.9,0.9");
-        assertFails(2, "flow or sway", "make", LAKE.toString(), "--style", "camera", "--freeze", "0.1,0.1,0.2,0.2");
+        assertFails(2, "camera move alone", "make", LAKE.toString(), "--style", "camera", "--freeze", "0.1,0.1,0.2,0.2");
     }
 
     @Test

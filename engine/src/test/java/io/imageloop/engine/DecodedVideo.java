@@ -21,7 +21,8 @@ import java.util.List;
  * Tests assert on this, never on what the encoder was asked to do.
  */
 public record DecodedVideo(String format, String codec, int pixelFormat, int profile, int width, int height,
-                           int frames, double fps, SeamReport seam, List<String> topLevelBoxes) {
+                           int frames, double fps, SeamReport seam, List<String> topLevelBoxes, int colorSpace, int colorPrimaries,
+                           int colorTransfer, int keyframes) {
 
     public static DecodedVideo of(Path file) throws Exception {
         try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile());
@@ -30,16 +31,18 @@ public record DecodedVideo(String format, String codec, int pixelFormat, int pro
             grabber.start();
             AVCodecParameters par = grabber.getFormatContext().streams(grabber.getVideoStream()).codecpar();
             int frames = 0;
+            int keys = 0;
             Frame frame;
             while ((frame = grabber.grabImage()) != null) {
                 Mat mat = converter.convert(frame);
                 meter.add(mat);
+                if (frame.keyFrame) keys++;
                 frames++;
             }
             List<String> boxes = file.toString().endsWith(".mp4") ? boxes(file) : List.of();
             return new DecodedVideo(grabber.getFormat(), grabber.getVideoCodecName(), par.format(), par.profile(),
                     grabber.getImageWidth(), grabber.getImageHeight(), frames, grabber.getFrameRate(),
-                    frames >= 2 ? meter.report() : null, boxes);
+                    frames >= 2 ? meter.report() : null, boxes, par.color_space(), par.color_primaries(), par.color_trc(), keys);
         }
     }
 

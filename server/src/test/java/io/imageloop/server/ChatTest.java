@@ -24,6 +24,14 @@ class ChatTest extends SharedServer {
         return state.path("state").path("draft").path("t").get(0).path("sg").get(0).path("m");
     }
 
+    /** The loop's drift layer, in its recipe. */
+    private static JsonNode drift(JsonNode state) {
+        for (JsonNode layer : loopMeta(state).path("recipe").path("layers")) {
+            if (layer.path("kind").asText().equals("drift")) return layer;
+        }
+        return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+    }
+
     @Test
     void editsTheTimelineStepByStep() throws Exception {
         String token = api.newToken();
@@ -40,19 +48,19 @@ class ChatTest extends SharedServer {
         JsonNode s = state(token, sid);
         assertThat(s.path("draft_version").asInt()).isEqualTo(2);
         assertThat(loopMeta(s).path("loop_ms").asLong()).isEqualTo(8000);
-        assertThat(loopMeta(s).path("direction").asText()).isEqualTo("left");
-        assertThat(loopMeta(s).path("region").asText()).isEqualTo("upper");
+        assertThat(drift(s).path("direction").asText()).isEqualTo("left");
+        assertThat(drift(s).path("area").path("band").asText()).isEqualTo("upper");
         assertThat(s.path("state").path("draft").path("d").asLong()).isEqualTo(8000);
 
         api.chat(token, sid, "make it a 10 second loop");
         s = state(token, sid);
         assertThat(loopMeta(s).path("loop_ms").asLong()).isEqualTo(10000);
-        assertThat(loopMeta(s).path("direction").asText()).as("earlier choices stay").isEqualTo("left");
+        assertThat(drift(s).path("direction").asText()).as("earlier choices stay").isEqualTo("left");
         api.chat(token, sid, "make it an 8 second loop");
 
         api.chat(token, sid, "keep the sky still and switch to 9:16");
         s = state(token, sid);
-        assertThat(loopMeta(s).path("region").asText()).isEqualTo("lower");
+        assertThat(drift(s).path("area").path("band").asText()).isEqualTo("lower");
         assertThat(s.path("state").path("draft").path("m").path("aspect").asText()).isEqualTo("9:16");
 
         Api.Stream title = api.chat(token, sid, "add the title \"Morning Coffee\" at the top for 3 seconds");
@@ -100,7 +108,7 @@ class ChatTest extends SharedServer {
         assertThat(edit.text()).contains("画面比例");
         JsonNode s = state(token, sid);
         assertThat(loopMeta(s).path("loop_ms").asLong()).isEqualTo(10000);
-        assertThat(loopMeta(s).path("direction").asText()).isEqualTo("right");
+        assertThat(drift(s).path("direction").asText()).isEqualTo("right");
         assertThat(s.path("state").path("draft").path("m").path("aspect").asText()).isEqualTo("9:16");
         api.chat(token, sid, "添加文字“你好”在底部显示前2秒");
         JsonNode text = track(state(token, sid), 7).path("sg").get(0);

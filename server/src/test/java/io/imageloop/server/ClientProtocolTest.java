@@ -207,6 +207,6 @@ class ClientProtocolTest extends SharedServer {
         // Each photo gets the motion it suggests: the cup a camera move, the lake its sky drifting.
         assertThat(segments.get(0).path("m").path("style").asText()).isEqualTo("camera");
         assertThat(segments.get(1).path("m").path("style").asText()).isEqualTo("flow");
-        assertThat(segments.get(1).path("m").path("region").asText()).isEqualTo("upper");
+        assertThat(segments.get(1).path("m").path("recipe").path("layers").get(0).path("area").path("label").asText()).isEqualTo("sky");
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.imageloop.engine.LoopException;
 import io.imageloop.engine.frame.Aspect;
 import io.imageloop.engine.frame.Fitting;
+import io.imageloop.engine.recipe.Layer;
 import io.imageloop.engine.recipe.Region;
 import io.imageloop.engine.recipe.Style;
 import org.junit.jupiter.api.Test;
@@ -30,9 +31,10 @@ class DraftCodecTest {
 
         VideoLoop loop = (VideoLoop) d.tracks().get(0).segments().get(0).content();
         assertThat(loop.media()).isEqualTo("lake.jpg");
-        assertThat(loop.style()).isEqualTo(Style.FLOW);
-        assertThat(loop.direction()).isEqualTo("right");
-        assertThat(loop.region()).isEqualTo(Region.UPPER);
+        assertThat(loop.recipe().style()).isEqualTo(Style.FLOW);
+        Layer.Drift drift = loop.recipe().first(Layer.Drift.class).orElseThrow();
+        assertThat(drift.direction().word()).isEqualTo("right");
+        assertThat(drift.area().band()).isEqualTo(Region.UPPER);
         assertThat(loop.loopMs()).isEqualTo(6000);
         assertThat(loop.fitting()).isEqualTo(Fitting.COVER);
 
@@ -70,7 +72,7 @@ class DraftCodecTest {
         assertThat(written.get("t").get(0).get("tt").asInt()).isZero();
         assertThat(written.get("t").get(2).get("tt").asInt()).isEqualTo(7);
         assertThat(written.get("m")).isEqualTo(original.get("m"));
-        assertThat(written.get("t").get(0).get("sg").get(0).get("m").get("strength").asDouble()).isEqualTo(1.0);
+        assertThat(written.get("t").get(0).get("sg").get(0).get("m").get("recipe").get("layers").get(0).get("strength").asDouble()).isEqualTo(1.0);
         assertThat(written.get("t").get(2).get("sg").get(0).get("m").get("color").asText()).isEqualTo("#FFFFFF");
     }
 
@@ -116,9 +118,8 @@ class DraftCodecTest {
         assertThat(d.durationMs()).as("a draft without d lasts until its last segment ends").isEqualTo(3000);
         assertThat(d.meta()).isEqualTo(DraftMeta.defaults());
         VideoLoop loop = (VideoLoop) d.tracks().get(0).segments().get(0).content();
-        assertThat(loop.style()).isEqualTo(Style.FLOW);
+        assertThat(loop.recipe()).as("no motion given: the planner chooses when it renders").isNull();
         assertThat(loop.loopMs()).as("one cycle fills a short segment").isEqualTo(3000);
-        assertThat(loop.direction()).isNull();
         TextClip text = (TextClip) d.tracks().get(1).segments().get(0).content();
         assertThat(text.placement()).isEqualTo(Placement.BOTTOM);
         assertThat(text.size()).isEqualTo(TextClip.DEFAULT_SIZE);

@@ -59,7 +59,7 @@ class DraftValidatorTest {
             "\"text\":\"Urban Dreams\"           | \"text\":\"  \"         | t[2].sg[0].m.text: text is empty",
             "\"strength\":1.0                    | \"strength\":9          | t[0].sg[0].m.strength: strength must be above 0 and at most 5, got 9",
             "\"loop_ms\":6000                    | \"loop_ms\":0           | t[0].sg[0].m.loop_ms: a loop cycle must be above 0 and at most 120000 ms, got 0",
-            "\"direction\":\"right\"             | \"direction\":\"zoom\"  | t[0].sg[0].m.direction: flow needs a compass direction or an angle, not 'zoom'",
+            "\"direction\":\"right\"             | \"direction\":\"zoom\"  | t[0].sg[0].m.direction: a drift needs a compass direction or an angle, not 'zoom'",
             "\"direction\":\"right\"             | \"direction\":\"sideways\" | t[0].sg[0].m.direction: unknown direction 'sideways'; use left, right, up, down, an angle in degrees, or for camera zoom/orbit",
             "\"fps\":30                          | \"fps\":240             | m.fps: frame rate must be between 1 and 60, got 240",
     })

@@ -75,7 +75,7 @@ public final class TestMedia {
      * shows in an output frame can be read back from its brightness.
      */
     public static Path greyRampClip(Path file, int frames, double fps, FrameSize size) {
-        try (VideoEncoder encoder = VideoEncoder.open(file, new EncodeSettings(OutputFormat.MP4, size, fps, Quality.HIGH))) {
+        try (VideoEncoder encoder = VideoEncoder.open(file, new EncodeSettings(OutputFormat.MP4, size, fps, Quality.HIGH, frames))) {
             for (int i = 0; i < frames; i++) {
                 try (Scalar grey = Scalar.all(20 + 40 * i); Mat frame = new Mat(size.height(), size.width(), CV_8UC3, grey)) {
                     encoder.write(frame);

@@ -21,11 +21,16 @@ package io.imageloop.engine.encode;
  * raises the quality over the second before it ({@link #total} marks the file's end, where the
  * player wraps to the first keyframe).
  *
+ * <p>That care costs bytes (about 2.5x for a mostly still loop) and buys nothing where a camera
+ * moves the whole picture every frame: there every step is large against coding noise (a
+ * decoded camera loop's seam ratio is about 0.1), and {@code guarded} is off.
+ *
  * @param interval frames between keyframes (the first frame is always one)
  * @param steady   whether the file has more than one keyframe, so they must all match
  * @param total    frames in the file
+ * @param guarded  whether keyframes get the extra quality around them
  */
-public record Keyframes(int interval, boolean steady, int total) {
+public record Keyframes(int interval, boolean steady, int total, boolean guarded) {
 
     /**
      * Seeking stays reasonable: a player decodes at most this far from a keyframe. Longer files
@@ -40,7 +45,12 @@ public record Keyframes(int interval, boolean steady, int total) {
 
     /** A file that is one loop: one keyframe, at the start. */
     public static Keyframes oneLoop(int frames) {
-        return new Keyframes(Math.max(1, frames), false, Math.max(1, frames));
+        return new Keyframes(Math.max(1, frames), false, Math.max(1, frames), true);
+    }
+
+    /** The same keyframes, with or without the extra quality around them. */
+    public Keyframes guarded(boolean v) {
+        return new Keyframes(interval, steady, total, v);
     }
 
     /** The frames that are keyframes, after the first. */
@@ -57,8 +67,8 @@ public record Keyframes(int interval, boolean steady, int total) {
      */
     public static Keyframes forFile(int total, int period, double fps) {
         int max = (int) Math.max(1, Math.round(MAX_SECONDS_BETWEEN * fps));
-        if (total <= max) return new Keyframes(Math.max(1, total), false, Math.max(1, total));
+        if (total <= max) return new Keyframes(Math.max(1, total), false, Math.max(1, total), true);
         int interval = period > 0 ? period * Math.max(1, max / period) : max;
-        return new Keyframes(interval, interval < total, total);
+        return new Keyframes(interval, interval < total, total, true);
     }
 }

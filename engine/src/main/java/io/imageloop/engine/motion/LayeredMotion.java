@@ -180,6 +180,7 @@ public final class LayeredMotion implements Motion {
                     waves.scaleBy(free);
                 }
             }
+            waves.settle(0.1);
             return waves;
         } catch (RuntimeException e) {
             waves.close();

@@ -242,6 +242,31 @@ final class Waves implements AutoCloseable {
         return sample[n / 2];
     }
 
+    /**
+     * Pixels that would move by less than {@code epsilon} pixels hold exactly still instead (their
+     * displacement eased to zero): near the roots of a sway, at the far edge of a ripple. Nobody
+     * sees a twentieth of a pixel, but the encoder does, and still pixels must stay bit-exact.
+     */
+    void settle(double epsilon) {
+        if (terms.isEmpty()) return;
+        try (Mat energy = new Mat(size.height(), size.width(), CV_32FC1, Scalar.all(0)); Mat sq = new Mat(); Mat scale = new Mat()) {
+            for (Term t : terms) {
+                for (Mat m : new Mat[] {t.cosX(), t.cosY(), t.sinX(), t.sinY()}) {
+                    if (m == null) continue;
+                    multiply(m, m, sq);
+                    org.bytedeco.opencv.global.opencv_core.add(energy, sq, energy);
+                }
+            }
+            org.bytedeco.opencv.global.opencv_core.sqrt(energy, energy);
+            // scale = max(0, E − ε) / E, with E the largest displacement a pixel reaches.
+            energy.convertTo(scale, -1, 1, -epsilon);
+            org.bytedeco.opencv.global.opencv_imgproc.threshold(scale, scale, 0, 0, org.bytedeco.opencv.global.opencv_imgproc.THRESH_TOZERO);
+            energy.convertTo(energy, -1, 1, 1e-6);
+            org.bytedeco.opencv.global.opencv_core.divide(scale, energy, scale);
+            scaleBy(scale);
+        }
+    }
+
     /** Scales every term by a weight map (e.g. 1 − frozen), so those pixels do not move. */
     void scaleBy(Mat weights) {
         for (Term t : terms) {

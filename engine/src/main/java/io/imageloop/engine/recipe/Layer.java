@@ -45,7 +45,10 @@ public sealed interface Layer permits Layer.Drift, Layer.Flow, Layer.Ripple, Lay
 
     /** How strong motion may be asked for: 0 (nothing) is not motion, 5 tears any photo. */
     static double checkStrength(double s) {
-        if (!(s > 0 && s <= 5)) throw new LoopException(Kind.INVALID_PARAMETER, "strength must be above 0 and at most 5, got " + s);
+        if (!(s > 0 && s <= 5)) {
+            String shown = s == Math.rint(s) && Math.abs(s) < 1e15 ? Long.toString((long) s) : Double.toString(s);
+            throw new LoopException(Kind.INVALID_PARAMETER, "strength must be above 0 and at most 5, got " + shown);
+        }
         return s;
     }
 

@@ -67,6 +67,7 @@ public final class LoopRenderer {
     private static SeamReport encode(FrameSource loop, Path target, LoopSettings settings, ProgressListener progress, Path sheetFile) {
         int n = loop.timing().frames();
         EncodeSettings encode = new EncodeSettings(settings.format(), loop.size(), loop.timing().fps(), settings.quality(), n);
+        encode = encode.withKeyframes(encode.keyframes().guarded(settings.recipe().camera() == null));
         try (FrameSink sink = Encoders.open(target, encode);
              SeamMeter meter = new SeamMeter();
              ContactSheet sheet = sheetFile == null ? null : new ContactSheet(n, loop.size().width(), loop.size().height())) {

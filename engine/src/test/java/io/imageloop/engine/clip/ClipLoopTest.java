@@ -51,8 +51,8 @@ class ClipLoopTest {
         assertThat(video.frames()).isEqualTo(plan.length());
         assertThat(video.fps()).isEqualTo(10.0);
         assertThat(video.seam().moves()).isTrue();
-        assertThat(raw.seam().seamRatio()).as("seam ratio of the raw cut").isGreaterThan(1.5);
-        assertThat(looped.seam().seamRatio()).as("seam ratio with the crossfade").isLessThan(1.1);
+        assertThat(raw.rendered().seamRatio()).as("seam ratio of the raw cut").isGreaterThan(1.5);
+        assertThat(looped.rendered().seamRatio()).as("seam ratio with the crossfade").isLessThan(1.1);
         assertThat(plan.seamBefore()).isGreaterThan(1.5);
         assertThat(plan.seamAfter()).isLessThan(1.1);
         assertThat(looped.motion()).contains("clip loop", "pedestrians-plaza.mp4", "seam");
@@ -70,7 +70,7 @@ class ClipLoopTest {
             assertThat(plan.seconds()).isGreaterThanOrEqualTo(1.5);
             assertThat(plan.seamBefore()).as("a cut at the true period needs no hiding").isLessThan(1.05);
             LoopResult result = new LoopRenderer().render(loop, dir.resolve("periodic.mp4"), settings, ProgressListener.NONE);
-            assertThat(result.seam().seamRatio()).isBetween(0.9, 1.05);
+            assertThat(result.rendered().seamRatio()).isBetween(0.9, 1.05);
             assertThat(result.fps()).isEqualTo(24.0);
         }
     }

@@ -3,6 +3,7 @@ package io.imageloop.engine.composite;
 import io.imageloop.engine.DecodedVideo;
 import io.imageloop.engine.LoopResult;
 import io.imageloop.engine.LoopSettings;
+import io.imageloop.engine.recipe.Particles;
 import io.imageloop.engine.ProgressListener;
 import io.imageloop.engine.Samples;
 import io.imageloop.engine.render.LoopRenderer;
@@ -34,18 +35,18 @@ class ParticlesInLoopTest {
     @EnumSource(value = Particles.class, names = "NONE", mode = EnumSource.Mode.EXCLUDE)
     void everyKindRendersASeamlessLoop(Particles kind) throws Exception {
         Path out = dir.resolve(kind + ".mp4");
-        LoopResult result = new LoopRenderer().render(LAKE, out, SETTINGS.withParticles(kind), ProgressListener.NONE);
+        LoopResult result = new LoopRenderer().render(LAKE, out, SETTINGS.withRecipe(SETTINGS.recipe().withParticles(kind)), ProgressListener.NONE);
         DecodedVideo video = DecodedVideo.of(out);
         assertThat(video.frames()).isEqualTo(30);
         assertThat(result.motion()).endsWith(", " + kind);
-        assertThat(result.seam().seamRatio()).as("seam ratio of the rendered frames").isBetween(0.8, 1.1);
+        assertThat(result.rendered().seamRatio()).as("seam ratio of the rendered frames").isBetween(0.8, 1.1);
     }
 
     @Test
     void frameNIsFrameZeroAndParticlesOnlyBrightenTheMotion() {
         PhotoLoader loader = new PhotoLoader();
         try (PreparedLoop plain = PreparedLoop.of(LAKE, SETTINGS, loader);
-             PreparedLoop snowy = PreparedLoop.of(LAKE, SETTINGS.withParticles(Particles.SNOW), loader);
+             PreparedLoop snowy = PreparedLoop.of(LAKE, SETTINGS.withRecipe(SETTINGS.recipe().withParticles(Particles.SNOW)), loader);
              Mat under = new Mat(); Mat over = new Mat(); Mat wrapped = new Mat()) {
             int n = snowy.timing().frames();
             snowy.render(0, over);

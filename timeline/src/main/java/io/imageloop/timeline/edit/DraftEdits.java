@@ -66,7 +66,11 @@ public final class DraftEdits {
         long length = change.loopMs() != null ? change.loopMs() : DEFAULT_LOOP_MS;
         List<Segment> loops = new ArrayList<>();
         for (Photo p : photos) {
-            VideoLoop loop = new VideoLoop(p.media(), p.name(), p.planned(), length, Fitting.COVER, Map.of());
+            // A photo already on the timeline keeps the motion it has (what the user chose for it).
+            MotionRecipe kept = segments(draft, TrackType.VIDEO).stream().map(Segment::content)
+                    .filter(c -> c instanceof VideoLoop v && v.media().equals(p.media()) && v.recipe() != null)
+                    .map(c -> ((VideoLoop) c).recipe()).findFirst().orElse(p.planned());
+            VideoLoop loop = new VideoLoop(p.media(), p.name(), kept, length, Fitting.COVER, Map.of());
             loops.add(new Segment(0, length, change.applyTo(loop)));
         }
         return relayout(withTrack(draft, TrackType.VIDEO, loops));

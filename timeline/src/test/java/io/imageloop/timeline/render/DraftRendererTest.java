@@ -86,7 +86,7 @@ class DraftRendererTest {
     }
 
     private static VideoLoop loop(long cycleMs) {
-        return VideoLoop.of("lake", cycleMs).withRegion(Region.WHOLE).withStrength(2);
+        return VideoLoop.of("lake", cycleMs).withRecipe(io.imageloop.engine.recipe.Style.FLOW.recipe(null, Region.WHOLE, 2));
     }
 
     private static Draft draft(long ms, double fps, Track... tracks) {
