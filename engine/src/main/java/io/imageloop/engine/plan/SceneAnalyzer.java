@@ -52,89 +52,147 @@ final class SceneAnalyzer {
         int h = bgr.rows();
         Features f = Features.of(bgr);
         int[] horizon = SkyDetector.skyLine(f.lab(), f.texture(), w, h);
+        boolean[] none = new boolean[w * h];
+        boolean[] mirror = Water.calm(f, horizon, none);
+        boolean skyFound = SkyDetector.plausibleSky(f.lab(), horizon, w, h, mirror);
         Mat sky = new Mat(h, w, CV_8UC1, Scalar.all(0));
-        boolean skyFound = SkyDetector.plausibleSky(f.lab(), horizon, w, h);
         if (skyFound) SkyDetector.fill(sky, horizon, f);
-        Mat water = skyFound ? water(f.lab(), f.texture(), horizon, w, h) : new Mat(h, w, CV_8UC1, Scalar.all(0));
-        Mat foliage = foliage(f.lab(), f.texture(), w, h);
-        return new SceneMasks(sky, water, foliage, faces(bgr), w, h);
+        else java.util.Arrays.fill(horizon, 0);
+        boolean[] structure;
+        try (Mat lines = Structure.of(bgr)) {
+            structure = pixels(lines);
+        }
+        holdSharpThingsOutOfTheSky(sky, f, structure, w, h);
+        boolean[] skyPx = pixels(sky);
+        boolean[] white = Water.white(f, horizon, skyPx, structure);
+        boolean[] grass = Vegetation.grass(f, horizon, skyPx, white, structure);
+        boolean[] excluded = new boolean[w * h];
+        for (int k = 0; k < excluded.length; k++) excluded[k] = skyPx[k] || white[k] || grass[k];
+        boolean[] calm = Water.calm(f, horizon, excluded);
+        grass = withoutStructure(field(grass, skyPx, calm, w, h), structure, w, h);
+        boolean[] foliage = largeOnly(withoutStructure(Vegetation.foliage(f, or(grass, calm), structure), structure, w, h), 0.015, w, h);
+        boolean[] lights = Vegetation.lights(f, surround(f, w, h));
+        double cloudTexture = meanTexture(f, skyPx);
+        return new SceneMasks(sky, mat(calm, w, h), mat(white, w, h), mat(grass, w, h), mat(foliage, w, h), mat(lights, w, h),
+                faces(bgr), w, h, cloudTexture, Water.flowDegrees(f, white), Subjects.productObject(f));
     }
 
-    /** Per-pixel CIE Lab (interleaved) and texture: the smoothed gradient magnitude of L. */
-    record Features(float[] lab, float[] texture) {
-        static Features of(Mat bgr) {
-            int w = bgr.cols();
-            int h = bgr.rows();
-            float[] lab = new float[w * h * 3];
-            float[] texture = new float[w * h];
-            try (Mat f = new Mat(); Mat labMat = new Mat()) {
-                bgr.convertTo(f, CV_32FC3, 1 / 255.0, 0);
-                cvtColor(f, labMat, COLOR_BGR2Lab);
-                ((FloatBuffer) labMat.createBuffer()).get(lab);
-                try (MatVector channels = new MatVector(); Mat gx = new Mat(); Mat gy = new Mat(); Mat mag = new Mat(); Size k = new Size(0, 0)) {
-                    split(labMat, channels);
-                    Sobel(channels.get(0), gx, CV_32F, 1, 0);
-                    Sobel(channels.get(0), gy, CV_32F, 0, 1);
-                    org.bytedeco.opencv.global.opencv_core.magnitude(gx, gy, mag);
-                    mag.convertTo(mag, -1, 0.125, 0); // Sobel's 3x3 kernel sums to 8: back to L units per pixel
-                    GaussianBlur(mag, mag, k, 2.0);
-                    ((FloatBuffer) mag.createBuffer()).get(texture);
-                }
-            }
-            return new Features(lab, texture);
+    /**
+     * Grass as a field rather than as blades: the detected strokes closed into the stretch of
+     * ground they grow on (a blurred foreground between sharp blades sways with them), never
+     * reaching into the sky or the water.
+     */
+    private static boolean[] field(boolean[] grass, boolean[] sky, boolean[] water, int w, int h) {
+        try (Mat m = mat(grass, w, h); Size k = new Size(Math.max(5, w / 20), Math.max(5, w / 20));
+             Mat kernel = org.bytedeco.opencv.global.opencv_imgproc.getStructuringElement(org.bytedeco.opencv.global.opencv_imgproc.MORPH_ELLIPSE, k)) {
+            org.bytedeco.opencv.global.opencv_imgproc.morphologyEx(m, m, org.bytedeco.opencv.global.opencv_imgproc.MORPH_CLOSE, kernel);
+            boolean[] out = pixels(m);
+            for (int i = 0; i < out.length; i++) out[i] &= !sky[i] && !water[i];
+            return out;
         }
     }
 
-    /** Smooth areas below the horizon that look like the sky they reflect, kept as wide runs. */
-    static Mat water(float[] lab, float[] texture, int[] horizon, int w, int h) {
-        double[] skyColour = new double[3];
+    /**
+     * Drops the regions of a mask that are criss-crossed by straight edges: a stretch of
+     * "grass" or "leaves" in which more than one pixel in fourteen lies near a long straight line is
+     * a facade, a fence or a row of trunks.
+     */
+    private static boolean[] withoutStructure(boolean[] mask, boolean[] structure, int w, int h) {
+        try (Mat m = mat(mask, w, h); Mat labels = new Mat()) {
+            int n = org.bytedeco.opencv.global.opencv_imgproc.connectedComponents(m, labels);
+            int[] label = new int[w * h];
+            ((java.nio.IntBuffer) labels.createBuffer()).get(label);
+            long[] area = new long[n];
+            long[] lined = new long[n];
+            for (int i = 0; i < label.length; i++) {
+                area[label[i]]++;
+                if (structure[i]) lined[label[i]]++;
+            }
+            boolean[] out = mask.clone();
+            for (int i = 0; i < label.length; i++) {
+                int l = label[i];
+                if (l > 0 && lined[l] > area[l] / 14) out[i] = false;
+            }
+            return out;
+        }
+    }
+
+    /**
+     * A tower against the sky, or grass blades in front of it, must not drift with the clouds:
+     * sharp detail (clouds are soft at this scale) and straight structure are taken out of the
+     * sky, with a pixel of margin, and the mattes then follow their outline at full resolution.
+     */
+    private static void holdSharpThingsOutOfTheSky(Mat sky, Features f, boolean[] structure, int w, int h) {
+        boolean[] sharp = new boolean[w * h];
+        for (int k = 0; k < sharp.length; k++) sharp[k] = structure[k] || f.fine()[k] > 3.5;
+        try (Mat m = mat(sharp, w, h); Size k = new Size(3, 3);
+             Mat kernel = org.bytedeco.opencv.global.opencv_imgproc.getStructuringElement(org.bytedeco.opencv.global.opencv_imgproc.MORPH_ELLIPSE, k)) {
+            org.bytedeco.opencv.global.opencv_imgproc.dilate(m, m, kernel);
+            org.bytedeco.opencv.global.opencv_core.bitwise_not(m, m);
+            org.bytedeco.opencv.global.opencv_core.bitwise_and(sky, m, sky);
+        }
+    }
+
+    /** Keeps the connected regions of a mask that cover at least {@code share} of the picture. */
+    private static boolean[] largeOnly(boolean[] mask, double share, int w, int h) {
+        try (Mat m = mat(mask, w, h); Mat labels = new Mat()) {
+            int n = org.bytedeco.opencv.global.opencv_imgproc.connectedComponents(m, labels);
+            int[] label = new int[w * h];
+            ((java.nio.IntBuffer) labels.createBuffer()).get(label);
+            long[] area = new long[n];
+            for (int l : label) area[l]++;
+            boolean[] out = mask.clone();
+            for (int i = 0; i < label.length; i++) if (label[i] > 0 && area[label[i]] < share * w * h) out[i] = false;
+            return out;
+        }
+    }
+
+    /** Mean lightness around each pixel (a wide blur of L): what a light stands out against. */
+    private static double[] surround(Features f, int w, int h) {
+        float[] l = new float[w * h];
+        for (int i = 0; i < l.length; i++) l[i] = (float) f.l(i);
+        try (Mat m = new Mat(h, w, org.bytedeco.opencv.global.opencv_core.CV_32FC1); Size k = new Size(0, 0)) {
+            ((FloatBuffer) m.createBuffer()).put(l);
+            GaussianBlur(m, m, k, Math.max(3, Math.min(w, h) / 25.0));
+            ((FloatBuffer) m.createBuffer()).get(l);
+        }
+        double[] out = new double[l.length];
+        for (int i = 0; i < l.length; i++) out[i] = l[i];
+        return out;
+    }
+
+    private static double meanTexture(Features f, boolean[] mask) {
+        double sum = 0;
         long n = 0;
-        for (int x = 0; x < w; x++) {
-            for (int y = 0; y < horizon[x]; y++) {
-                int k = y * w + x;
-                for (int c = 0; c < 3; c++) skyColour[c] += lab[3 * k + c];
+        for (int k = 0; k < mask.length; k++) {
+            if (mask[k]) {
+                sum += f.texture()[k];
                 n++;
             }
         }
-        Mat mask = new Mat(h, w, CV_8UC1, Scalar.all(0));
-        if (n == 0) return mask;
-        for (int c = 0; c < 3; c++) skyColour[c] /= n;
-        java.nio.ByteBuffer b = mask.createBuffer();
-        int minRun = w / 6;
-        long total = 0;
-        for (int y = 0; y < h; y++) {
-            int runStart = -1;
-            for (int x = 0; x <= w; x++) {
-                boolean candidate = false;
-                // Water lies under a sky, in the upper half of the ground (a road at the bottom is not a lake).
-                if (x < w && horizon[x] > 0 && y > horizon[x] + h * 0.02 && y < horizon[x] + 0.5 * (h - horizon[x])) {
-                    int k = y * w + x;
-                    double dl = lab[3 * k] - skyColour[0];
-                    double da = lab[3 * k + 1] - skyColour[1];
-                    double db = lab[3 * k + 2] - skyColour[2];
-                    candidate = texture[k] < SMOOTH * 1.5 && Math.sqrt(dl * dl + da * da + db * db) < 22;
-                }
-                if (candidate && runStart < 0) runStart = x;
-                if (!candidate && runStart >= 0) {
-                    if (x - runStart >= minRun) {
-                        for (int i = runStart; i < x; i++) b.put(y * w + i, (byte) 255);
-                        total += x - runStart;
-                    }
-                    runStart = -1;
-                }
-            }
-        }
-        if (total < 0.03 * w * h) mask.put(Scalar.all(0));
-        return mask;
+        return n == 0 ? 0 : sum / n;
     }
 
-    static Mat foliage(float[] lab, float[] texture, int w, int h) {
-        Mat mask = new Mat(h, w, CV_8UC1, Scalar.all(0));
-        java.nio.ByteBuffer b = mask.createBuffer();
-        for (int k = 0; k < w * h; k++) {
-            if (lab[3 * k + 1] < -7 && lab[3 * k] > 12 && texture[k] > SMOOTH * 0.6) b.put(k, (byte) 255);
-        }
-        return mask;
+    private static boolean[] or(boolean[] a, boolean[] b) {
+        boolean[] out = new boolean[a.length];
+        for (int i = 0; i < a.length; i++) out[i] = a[i] || b[i];
+        return out;
+    }
+
+    static boolean[] pixels(Mat mask) {
+        byte[] b = new byte[(int) mask.total()];
+        ((java.nio.ByteBuffer) mask.createBuffer()).get(b);
+        boolean[] out = new boolean[b.length];
+        for (int i = 0; i < b.length; i++) out[i] = b[i] != 0;
+        return out;
+    }
+
+    static Mat mat(boolean[] px, int w, int h) {
+        byte[] b = new byte[px.length];
+        for (int i = 0; i < px.length; i++) b[i] = px[i] ? (byte) 255 : 0;
+        Mat m = new Mat(h, w, CV_8UC1);
+        ((java.nio.ByteBuffer) m.createBuffer()).put(b);
+        return m;
     }
 
     /** Faces by OpenCV's frontal-face Haar cascade, which ships inside the OpenCV artifact. */

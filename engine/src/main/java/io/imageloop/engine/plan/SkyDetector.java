@@ -42,8 +42,16 @@ final class SkyDetector {
             double dark = 0.55 * l;
             int run = 0;
             int end = h;
+            double brightest = l;
             for (int y = top; y < h; y++) {
-                run = lab[3 * (y * w + x)] < dark ? run + 1 : 0;
+                int k = y * w + x;
+                double ly = lab[3 * k];
+                brightest = Math.max(brightest, ly);
+                // Ground: a sustained dark band, against the top of the column, or against a sky
+                // that brightens towards the horizon when the band has detail.
+                // (Dark cloud bands are smooth; a tree line or a shore has detail.)
+                boolean darker = ly < dark || (ly < 0.72 * brightest && texture[k] > SceneAnalyzer.SMOOTH);
+                run = darker ? run + 1 : 0;
                 if (run >= darkRun) {
                     end = y - run + 1;
                     break;
@@ -133,7 +141,12 @@ final class SkyDetector {
         return best;
     }
 
-    static boolean plausibleSky(float[] lab, int[] horizon, int w, int h) {
+    /**
+     * Whether what lies above the line is plausibly sky: bright enough, covering most columns,
+     * not brick-red or green, and brighter than the ground, unless the ground is water that
+     * mirrors it ({@code mirror}: a lake at dusk is as bright as the sky it reflects).
+     */
+    static boolean plausibleSky(float[] lab, int[] horizon, int w, int h, boolean[] mirror) {
         long skyPixels = 0;
         double skyL = 0, skyA = 0, skyB = 0, groundL = 0;
         long groundPixels = 0;
@@ -147,19 +160,20 @@ final class SkyDetector {
                     skyL += lab[3 * k];
                     skyA += lab[3 * k + 1];
                     skyB += lab[3 * k + 2];
-                } else {
+                } else if (!mirror[k]) {
                     groundPixels++;
                     groundL += lab[3 * k];
                 }
             }
         }
-        if (skyPixels < 0.08 * w * h || coveredColumns < 0.6 * w || groundPixels == 0) return false;
+        if (skyPixels < 0.08 * w * h || coveredColumns < 0.6 * w) return false;
+        if (groundPixels == 0) return true;
         skyL /= skyPixels;
         skyA /= skyPixels;
         skyB /= skyPixels;
         groundL /= groundPixels;
         boolean brighter = skyL > groundL + 4;
-        boolean brick = skyA > 14 && skyL < 62;
+        boolean brick = skyA > 14 && skyB > 8 && skyL < 62; // red-orange, not the violet of dusk
         boolean green = skyA < -8;
         return brighter && !brick && !green;
     }
@@ -170,7 +184,7 @@ final class SkyDetector {
      * and connected to the top edge through such pixels. Roof corners and walls that the column
      * scan let through drop out here.
      */
-    static void fill(Mat mask, int[] horizon, SceneAnalyzer.Features f) {
+    static void fill(Mat mask, int[] horizon, Features f) {
         int w = mask.cols();
         int h = mask.rows();
         float[] lab = f.lab();

@@ -58,8 +58,9 @@ class PlannerTest {
     @Test
     void aCloudySkyDriftsAndTheGroundHolds() throws Exception {
         Path photo = landscape();
-        MotionRecipe plan = new Engine().plan(photo, PlanHints.NONE, Aspect.LANDSCAPE, 2);
+        MotionRecipe plan = new Engine().plan(photo, PlanHints.NONE.withCamera(false, null), Aspect.LANDSCAPE, 2);
         assertThat(plan.has(Layer.Type.DRIFT)).isTrue();
+        assertThat(plan.camera()).isNull();
         assertThat(plan.notes()).anyMatch(n -> n.startsWith("sky"));
 
         Path out = dir.resolve("auto.mp4");
@@ -72,6 +73,14 @@ class PlannerTest {
                 io.imageloop.engine.Frames.onFrame(frames.get(0), whole, 0.05, 0.6, 0.9, 0.35));
         assertThat(sky).as("the sky moves").isGreaterThan(0.5);
         assertThat(ground).as("the ground holds still").isLessThan(0.3);
+    }
+
+    @Test
+    void aLoopThatWouldBarelyMoveGetsACameraMoveOnTop() throws Exception {
+        MotionRecipe plan = new Engine().plan(landscape(), PlanHints.NONE, Aspect.LANDSCAPE, 2);
+        assertThat(plan.has(Layer.Type.DRIFT)).isTrue();
+        assertThat(plan.notes()).anyMatch(n -> n.startsWith("visible motion:"));
+        if (plan.camera() != null) assertThat(plan.notes()).anyMatch(n -> n.contains("camera move on top"));
     }
 
     @Test
