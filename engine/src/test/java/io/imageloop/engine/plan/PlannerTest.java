@@ -26,7 +26,7 @@ class PlannerTest {
     @TempDir
     Path dir;
 
-    /** A synthetic landscape: a blue sky with soft white clouds over dark textured ground. */
+    /** A synthetic landscape: a blue sky with soft white clouds over dark textured rock. */
     Path landscape() {
         Path photo = dir.resolve("landscape.png");
         int w = 960, h = 540;
@@ -46,7 +46,7 @@ class PlannerTest {
             try (Rect skyRect = new Rect(0, 0, w, h / 2); Mat sky = img.apply(skyRect)) {
                 GaussianBlur(sky, sky, k, 6);
             }
-            randn(ground, new Mat(new double[] {40, 70, 60}), new Mat(new double[] {35, 35, 35}));
+            randn(ground, new Mat(new double[] {60, 70, 90}), new Mat(new double[] {35, 35, 35})); // brown rock, not plants
             try (Rect groundRect = new Rect(0, h / 2, w, h / 2); Mat target = img.apply(groundRect)) {
                 ground.copyTo(target);
             }
