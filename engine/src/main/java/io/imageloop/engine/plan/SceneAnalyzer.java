@@ -62,7 +62,9 @@ final class SceneAnalyzer {
         try (Mat lines = Structure.of(bgr)) {
             structure = pixels(lines);
         }
-        holdSharpThingsOutOfTheSky(sky, f, structure, w, h);
+        try (Mat upright = Structure.of(bgr, false)) {
+            holdSharpThingsOutOfTheSky(sky, f, pixels(upright), w, h);
+        }
         boolean[] skyPx = pixels(sky);
         boolean[] white = Water.white(f, horizon, skyPx, structure);
         boolean[] grass = Vegetation.grass(f, horizon, skyPx, white, structure);
@@ -119,12 +121,40 @@ final class SceneAnalyzer {
 
     /**
      * A tower against the sky, or grass blades in front of it, must not drift with the clouds:
-     * sharp detail (clouds are soft at this scale) and straight structure are taken out of the
-     * sky, with a pixel of margin, and the mattes then follow their outline at full resolution.
+     * detail much sharper than the sky's own and upright straight edges (level ones are often
+     * cloud banks) are taken out of the sky, with a pixel of margin, and the mattes then follow
+     * their outline at full resolution.
      */
-    private static void holdSharpThingsOutOfTheSky(Mat sky, Features f, boolean[] structure, int w, int h) {
+    private static void holdSharpThingsOutOfTheSky(Mat sky, Features f, boolean[] upright, int w, int h) {
+        // Sharp against this sky: dramatic clouds have crisp edges too, so the bar is the sky's own detail.
+        boolean[] inSky = pixels(sky);
+        double[] detail = java.util.stream.IntStream.range(0, inSky.length).filter(k -> inSky[k]).mapToDouble(k -> f.fine()[k]).sorted().toArray();
+        double bar = detail.length == 0 ? 3.5 : Math.max(3.5, 3.0 * detail[detail.length / 2]);
+        boolean[] candidate = new boolean[w * h];
+        for (int k = 0; k < candidate.length; k++) candidate[k] = inSky[k] && (upright[k] || f.fine()[k] > bar);
+        // Only what rises from the ground: sharp pixels reached from below, through sharp pixels.
+        // A crisp cloud edge in mid-sky is still cloud, and drifts with the rest.
         boolean[] sharp = new boolean[w * h];
-        for (int k = 0; k < sharp.length; k++) sharp[k] = structure[k] || f.fine()[k] > 3.5;
+        java.util.ArrayDeque<Integer> queue = new java.util.ArrayDeque<>();
+        for (int y = 0; y + 1 < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int k = y * w + x;
+                if (candidate[k] && !inSky[k + w]) {
+                    sharp[k] = true;
+                    queue.add(k);
+                }
+            }
+        }
+        while (!queue.isEmpty()) {
+            int k = queue.poll();
+            int x = k % w;
+            for (int n : new int[] {k - w, k - 1, k + 1, k + w}) {
+                if (n < 0 || n >= w * h || sharp[n] || !candidate[n]) continue;
+                if ((n == k - 1 && x == 0) || (n == k + 1 && x == w - 1)) continue;
+                sharp[n] = true;
+                queue.add(n);
+            }
+        }
         try (Mat m = mat(sharp, w, h); Size k = new Size(3, 3);
              Mat kernel = org.bytedeco.opencv.global.opencv_imgproc.getStructuringElement(org.bytedeco.opencv.global.opencv_imgproc.MORPH_ELLIPSE, k)) {
             org.bytedeco.opencv.global.opencv_imgproc.dilate(m, m, kernel);

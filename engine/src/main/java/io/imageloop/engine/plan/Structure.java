@@ -27,6 +27,11 @@ final class Structure {
 
     /** 255 within a few pixels of any level (within 25°) or upright (within 4°) segment longer than 7% of the short side. */
     static Mat of(Mat bgr) {
+        return of(bgr, true);
+    }
+
+    /** The same, with level segments left out when {@code level} is false (cloud banks lie level too). */
+    static Mat of(Mat bgr, boolean withLevel) {
         int w = bgr.cols();
         int h = bgr.rows();
         Mat mask = new Mat(h, w, CV_8UC1, Scalar.all(0));
@@ -42,7 +47,7 @@ final class Structure {
                 double dx = v[i + 2] - v[i];
                 double dy = v[i + 3] - v[i + 1];
                 double angle = Math.toDegrees(Math.atan2(Math.abs(dy), Math.abs(dx)));
-                boolean level = angle < 25;
+                boolean level = withLevel && angle < 25;
                 boolean plumb = angle > 86; // walls and trunks stand exactly upright; blades lean
                 if (Math.hypot(dx, dy) < min || !(level || plumb)) continue;
                 try (Point a = new Point(Math.round(v[i]), Math.round(v[i + 1])); Point b = new Point(Math.round(v[i + 2]), Math.round(v[i + 3]))) {

@@ -1,5 +1,7 @@
 package io.imageloop.engine.plan;
 
+import org.bytedeco.opencv.opencv_core.Mat;
+
 /**
  * Grass, reeds and crops versus leaves. Grass is fine, strongly oriented texture whose strokes
  * run up and down (blades, stems), in plant colours: green, or the yellows and tans of dry grass
@@ -54,17 +56,26 @@ final class Vegetation {
      * it is not brighter than what is around it.
      */
     static boolean[] lights(Features f, double[] surround) {
-        int n = f.width() * f.height();
+        int w = f.width();
+        int h = f.height();
+        int n = w * h;
         boolean[] out = new boolean[n];
         if (f.medianL() > 38) return out;
-        long count = 0;
-        for (int k = 0; k < n; k++) {
-            if (f.l(k) > 58 && f.l(k) - surround[k] > 14) {
-                out[k] = true;
-                count++;
+        for (int k = 0; k < n; k++) out[k] = f.l(k) > 82 && f.l(k) - surround[k] > 24;
+        // A lamp is a spot: a sunlit hull or a floodlit wall is a surface, and stays as it is.
+        try (Mat m = SceneAnalyzer.mat(out, w, h); Mat labels = new Mat()) {
+            int count = org.bytedeco.opencv.global.opencv_imgproc.connectedComponents(m, labels);
+            int[] label = new int[n];
+            ((java.nio.IntBuffer) labels.createBuffer()).get(label);
+            long[] area = new long[count];
+            for (int l : label) area[l]++;
+            long kept = 0;
+            for (int i = 0; i < n; i++) {
+                out[i] = label[i] > 0 && area[label[i]] <= 0.004 * n;
+                if (out[i]) kept++;
             }
+            if (kept < 0.002 * n) java.util.Arrays.fill(out, false);
         }
-        if (count < 0.004 * n || count > 0.25 * n) java.util.Arrays.fill(out, false);
         return out;
     }
 }
