@@ -4,11 +4,11 @@ import io.imageloop.engine.LoopException;
 import io.imageloop.engine.LoopException.Kind;
 import io.imageloop.engine.LoopResult;
 import io.imageloop.engine.LoopSettings;
-import io.imageloop.engine.clip.ClipFormat;
 import io.imageloop.engine.composite.Particles;
 import io.imageloop.engine.encode.OutputFormat;
 import io.imageloop.engine.frame.Aspect;
 import io.imageloop.engine.frame.Fitting;
+import io.imageloop.engine.media.MediaDoor;
 import io.imageloop.engine.motion.Arrow;
 import io.imageloop.engine.motion.Direction;
 import io.imageloop.engine.motion.Freeze;
@@ -171,7 +171,7 @@ public final class MakeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         for (int i = 0; i < photos.size(); i++) {
             // Clips bring their own motion: only photos are planned.
-            boolean plan = auto && ClipFormat.of(photos.get(i)).isEmpty();
+            boolean plan = auto && !MediaDoor.isClip(photos.get(i));
             MotionSpec motion = plan ? scaled(AutoPlanner.plan(photos.get(i), base, siblingPath(targets.get(i), ".still.png")))
                     : manual != null ? manual : manualSpec();
             if (plan && !encoding.quiet) {

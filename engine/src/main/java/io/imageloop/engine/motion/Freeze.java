@@ -4,13 +4,13 @@ import io.imageloop.engine.LoopException;
 import io.imageloop.engine.LoopException.Kind;
 import io.imageloop.engine.frame.FrameSize;
 import io.imageloop.engine.frame.Framer;
-import io.imageloop.engine.source.ImageFormat;
+import io.imageloop.engine.media.MediaDoor;
+import io.imageloop.engine.media.MediaLimits;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.MatVector;
 import org.bytedeco.opencv.opencv_core.Scalar;
 import org.bytedeco.opencv.opencv_core.Size;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -61,13 +61,7 @@ public record Freeze(List<Rect> rects, List<List<Point>> polygons, Path mask) {
         polygons = List.copyOf(polygons);
         if (mask != null) {
             if (!Files.isRegularFile(mask)) throw new LoopException(Kind.INPUT_NOT_FOUND, "no such freeze mask: " + mask);
-            try {
-                if (ImageFormat.sniff(ImageFormat.head(mask, 32)) == null) {
-                    throw new LoopException(Kind.UNSUPPORTED_FORMAT, "the freeze mask " + mask.getFileName() + " is not an image");
-                }
-            } catch (IOException e) {
-                throw new LoopException(Kind.INPUT_NOT_FOUND, "cannot read the freeze mask " + mask + ": " + e.getMessage(), e);
-            }
+            MediaDoor.probePhoto(mask, MediaLimits.DEFAULT); // a mask is a picture like any other: same checks, same limits
         }
     }
 

@@ -1,5 +1,6 @@
 package io.imageloop.server.http;
 
+import io.imageloop.engine.media.LimitExceeded;
 import io.imageloop.server.Services;
 import io.imageloop.server.store.StoreException;
 import io.imageloop.server.store.TokenStore.TokenRecord;
@@ -36,6 +37,7 @@ public final class ApiServer {
         new DocsRoutes(s).register(app);
 
         app.exception(ApiException.class, (e, ctx) -> Json.error(ctx, e));
+        app.exception(LimitExceeded.class, (e, ctx) -> Json.error(ctx, ApiErrors.of(e)));
         app.exception(HttpResponseException.class, (e, ctx) -> Json.error(ctx, translate(e)));
         app.exception(StoreException.class, (e, ctx) -> {
             LOG.error("database error on {} {}", ctx.method(), ctx.path(), e);

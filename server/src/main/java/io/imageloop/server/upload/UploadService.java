@@ -1,6 +1,8 @@
 package io.imageloop.server.upload;
 
 import io.imageloop.server.ServerConfig;
+import io.imageloop.engine.media.LimitExceeded;
+import io.imageloop.server.http.ApiErrors;
 import io.imageloop.server.http.ApiException;
 import io.imageloop.server.http.ErrorCode;
 import io.imageloop.server.store.Database;
@@ -124,8 +126,8 @@ public final class UploadService {
                 MediaProber.Probe probe = prober.probe(target, p.file().format());
                 Path thumb = target.resolveSibling(id + ".thumb.jpg");
                 String thumbPath = null;
-                if (prober.thumbnail(target, probe.kind(), thumb)) {
-                    written.add(thumb);
+                written.add(thumb);
+                if (prober.thumbnail(target, probe.kind(), p.file().format(), thumb)) {
                     thumbPath = thumb.toString();
                 }
                 records.add(new MediaRecord(id, session.id(), probe.kind(), p.file().format().extension(), p.name(),
@@ -145,6 +147,9 @@ public final class UploadService {
         } catch (IOException e) {
             deleteAll(written);
             throw new ApiException(ErrorCode.INTERNAL, "the upload could not be stored");
+        } catch (LimitExceeded e) {
+            deleteAll(written);
+            throw ApiErrors.of(e);
         } catch (RuntimeException e) {
             deleteAll(written);
             throw e;
