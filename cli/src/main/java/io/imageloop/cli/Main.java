@@ -1,6 +1,7 @@
 package io.imageloop.cli;
 
 import io.imageloop.engine.LoopException;
+import io.imageloop.engine.render.Leftovers;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -31,6 +32,7 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        Leftovers.deleteOnShutdown(); // Ctrl-C or SIGTERM mid-render leaves no hidden temporaries
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 

@@ -18,6 +18,7 @@ import io.imageloop.engine.motion.spec.MotionSpec;
 import io.imageloop.engine.motion.spec.MotionSpecCodec;
 import io.imageloop.engine.motion.Region;
 import io.imageloop.engine.motion.Style;
+import io.imageloop.engine.render.Leftovers;
 import io.imageloop.engine.render.LoopRenderer;
 import io.imageloop.engine.render.OutputFile;
 import picocli.CommandLine.Command;
@@ -138,6 +139,9 @@ public final class MakeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (strength != null && !(strength > 0 && strength <= 5)) {
+            throw new LoopException(Kind.INVALID_PARAMETER, "--strength must be above 0 and at most 5, got " + strength);
+        }
         boolean many = photos.size() > 1;
         if (many && output != null && !Files.isDirectory(output)) {
             throw new LoopException(Kind.OUTPUT_NOT_WRITABLE, "with several photos, -o must be an existing folder: " + output);
@@ -167,29 +171,63 @@ public final class MakeCommand implements Callable<Integer> {
         List<Path> targets = new ArrayList<>();
         for (Path photo : photos) targets.add(target(photo, chosen));
         targets.forEach(OutputFile::checkWritable); // before any photo is read or any plan is saved
+        if (saveMotion != null) OutputFile.checkWritable(saveMotion);
+        for (Path target : targets) for (Path written : written(target, auto)) OutputFile.checkNotInput(written, inputs());
         LoopRenderer renderer = new LoopRenderer();
         PrintWriter out = spec.commandLine().getOut();
         for (int i = 0; i < photos.size(); i++) {
             // Clips bring their own motion: only photos are planned.
             boolean plan = auto && !MediaDoor.isClip(photos.get(i));
-            MotionSpec motion = plan ? scaled(AutoPlanner.plan(photos.get(i), base, siblingPath(targets.get(i), ".still.png")))
-                    : manual != null ? manual : manualSpec();
-            if (plan && !encoding.quiet) {
-                out.println(photos.get(i).getFileName() + ": " + String.join("; ", motion.notes()));
+            // A still mask this run writes goes again if the run fails or is stopped.
+            Path mask = plan && !Files.exists(siblingPath(targets.get(i), ".still.png")) ? siblingPath(targets.get(i), ".still.png") : null;
+            if (mask != null) Leftovers.track(mask);
+            try {
+                makeOne(i, plan, manual, base, targets, renderer, out);
+            } catch (RuntimeException e) {
+                if (mask != null) Leftovers.discard(mask);
+                throw e;
             }
-            Path specFile = saveMotion != null ? saveMotion : plan ? siblingPath(targets.get(i), ".motion.json") : null;
-            LoopSettings settings = base.withStyle(motion.style()).withCustomMotion(motion.motion());
-            try (Progress progress = Progress.start(encoding.quiet, photos.get(i).getFileName().toString(), settings.timing().frames())) {
-                LoopResult result = renderer.render(photos.get(i), targets.get(i), settings, progress);
-                progress.close();
-                if (specFile != null) MotionSpecCodec.write(motion, specFile);
-                if (!encoding.quiet) {
-                    out.println(result.summary());
-                    if (specFile != null) out.println("motion spec: " + specFile);
-                }
-            }
+            if (mask != null) Leftovers.release(mask);
         }
         return Main.OK;
+    }
+
+    private void makeOne(int i, boolean plan, MotionSpec manual, LoopSettings base, List<Path> targets, LoopRenderer renderer,
+                         PrintWriter out) {
+        MotionSpec motion = plan ? scaled(AutoPlanner.plan(photos.get(i), base, siblingPath(targets.get(i), ".still.png")))
+                : manual != null ? manual : manualSpec();
+        if (plan && !encoding.quiet) {
+            out.println(photos.get(i).getFileName() + ": " + String.join("; ", motion.notes()));
+        }
+        Path specFile = saveMotion != null ? saveMotion : plan ? siblingPath(targets.get(i), ".motion.json") : null;
+        LoopSettings settings = base.withStyle(motion.style()).withCustomMotion(motion.motion());
+        try (Progress progress = Progress.start(encoding.quiet, photos.get(i).getFileName().toString(), settings.timing().frames())) {
+            LoopResult result = renderer.render(photos.get(i), targets.get(i), settings, progress);
+            progress.close();
+            if (specFile != null) MotionSpecCodec.write(motion, specFile);
+            if (!encoding.quiet) {
+                out.println(result.summary());
+                if (specFile != null) out.println("motion spec: " + specFile);
+            }
+        }
+    }
+
+    /** Every file a run may write for this output: the loop, its contact sheet, motion spec and still mask. */
+    private List<Path> written(Path target, boolean auto) {
+        List<Path> files = new ArrayList<>(List.of(target));
+        if (contactSheet) files.add(LoopRenderer.contactSheetPath(target.toAbsolutePath()));
+        if (saveMotion != null) files.add(saveMotion);
+        if (auto) files.addAll(List.of(siblingPath(target, ".motion.json"), siblingPath(target, ".still.png")));
+        return files;
+    }
+
+    /** Every file the run reads: photos, the motion spec, the freeze mask, a depth image. */
+    private List<Path> inputs() {
+        List<Path> files = new ArrayList<>(photos);
+        if (motionSpec != null) files.add(motionSpec);
+        if (freezeMask != null) files.add(freezeMask);
+        if (depth != null && Files.isRegularFile(Path.of(depth))) files.add(Path.of(depth));
+        return files;
     }
 
     /** An automatic plan with --strength applied on top of the strength it chose. */

@@ -55,6 +55,23 @@ public final class DraftValidator {
         return out;
     }
 
+    /** The files the draft's segments use, as far as {@code media} resolves them (unknown ones are the validator's to report). */
+    public static List<java.nio.file.Path> mediaFiles(Draft draft, MediaResolver media) {
+        List<java.nio.file.Path> files = new ArrayList<>();
+        for (Track t : draft.tracks()) {
+            for (Segment s : t.segments()) {
+                String ref = s.content() instanceof VideoContent v ? v.media() : s.content() instanceof AudioClip a ? a.media() : null;
+                if (ref == null || ref.isBlank()) continue;
+                try {
+                    files.add(media.resolve(ref));
+                } catch (LoopException e) {
+                    // reported by problems()
+                }
+            }
+        }
+        return files;
+    }
+
     /** Throws one {@link LoopException} listing the problems, if there are any. */
     public static void check(Draft draft, MediaResolver media) {
         List<DraftProblem> problems = problems(draft, media);

@@ -20,8 +20,8 @@ public final class MediaDoor {
     /** Bytes needed to tell every type apart. */
     public static final int HEAD = Sniffer.HEAD;
 
-    private static final String WHAT_WORKS = "a photo (JPEG, PNG, WebP, BMP, GIF, HEIC), a clip (MP4, MOV, WebM, MKV, AVI, "
-            + "animated GIF) or audio (MP3, WAV, M4A, AAC, Ogg)";
+    private static final String WHAT_WORKS = "neither a photo (JPEG, PNG, WebP, BMP, GIF, HEIC), a clip (MP4, MOV, WebM, MKV, AVI, "
+            + "animated GIF) nor audio (MP3, WAV, M4A, AAC, Ogg)";
 
     private MediaDoor() {
     }
@@ -42,7 +42,7 @@ public final class MediaDoor {
         }
         MediaType type = Sniffer.sniff(head);
         if (type == null) {
-            throw new LoopException(Kind.UNSUPPORTED_FORMAT, file.getFileName() + " is not " + WHAT_WORKS);
+            throw new LoopException(Kind.UNSUPPORTED_FORMAT, file.getFileName() + " is " + WHAT_WORKS);
         }
         if (type == MediaType.TIFF) {
             throw new LoopException(Kind.UNSUPPORTED_FORMAT, file.getFileName() + " is a TIFF image; convert it to JPEG or PNG first");

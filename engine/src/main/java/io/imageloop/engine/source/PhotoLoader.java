@@ -91,6 +91,7 @@ public final class PhotoLoader {
 
     /** HEIC goes through FFmpeg's HEIF demuxer and HEVC decoder; OpenCV has no HEIF reader. */
     private static Mat decodeWithFfmpeg(Path file) {
+        io.imageloop.engine.encode.FfmpegLog.configure();
         try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile());
              OpenCVFrameConverter.ToMat converter = new OpenCVFrameConverter.ToMat()) {
             grabber.start();

@@ -111,7 +111,7 @@ class MediaDoorTest {
         assertThatThrownBy(() -> MediaDoor.probe(tiff)).hasMessage("scan.tif is a TIFF image; convert it to JPEG or PNG first");
         Path pdf = Files.write(dir.resolve("photo.jpg"), ascii("%PDF-1.7 not a photo"));
         assertThatThrownBy(() -> MediaDoor.probe(pdf)).isInstanceOfSatisfying(LoopException.class,
-                e -> assertThat(e.kind()).isEqualTo(Kind.UNSUPPORTED_FORMAT)).hasMessageStartingWith("photo.jpg is not a photo");
+                e -> assertThat(e.kind()).isEqualTo(Kind.UNSUPPORTED_FORMAT)).hasMessageStartingWith("photo.jpg is neither a photo");
         Path mov = Files.write(dir.resolve("old.mov"), HostileMedia.quickTimeFreeAtom());
         assertThatThrownBy(() -> MediaDoor.probePhoto(mov, MediaLimits.DEFAULT)).hasMessage("old.mov is a video clip (MOV), not a photo");
         assertThat(MediaDoor.isClip(mov)).isTrue();
