@@ -34,6 +34,7 @@ public final class DraftValidator {
      * @param media resolves media references; null skips the media check
      */
     public static List<DraftProblem> problems(Draft draft, MediaResolver media) {
+        DraftLimits.check(draft); // a limit is its own refusal, not one problem among others
         List<DraftProblem> out = new ArrayList<>();
         if (draft.version() != Draft.VERSION) {
             out.add(new DraftProblem("v", "unsupported draft version " + draft.version() + "; this build reads version " + Draft.VERSION));

@@ -20,7 +20,10 @@ import java.util.List;
 public final class ChatRoutes {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChatRoutes.class);
-    private static final int MAX_MESSAGE = 8000;
+    /** Characters of one chat message: a long request is a few hundred. */
+    public static final int MAX_MESSAGE = 8000;
+    /** Bytes of a /run_sse body: the message (up to 3 bytes a character in UTF-8) and a little framing. */
+    static final long MAX_BODY = 4L * MAX_MESSAGE + 16 * 1024;
 
     private final Services s;
 
@@ -34,7 +37,7 @@ public final class ChatRoutes {
 
     private void runSse(Context ctx) throws Exception {
         TokenRecord token = s.auth().require(ctx);
-        ObjectNode body = Json.body(ctx);
+        ObjectNode body = Json.body(ctx, MAX_BODY, n -> tooLong(n, "bytes"));
         String sessionId = Json.text(body, "session_id");
         if (sessionId == null) sessionId = Json.text(body, "sessionId");
         if (sessionId == null) throw new ApiException(ErrorCode.BAD_REQUEST, "'session_id' is required");
@@ -42,7 +45,7 @@ public final class ChatRoutes {
         String app = Json.text(body, "app_name") == null ? session.appName() : Json.text(body, "app_name");
         String message = message(body.path("new_message"));
         if (message.isBlank()) throw new ApiException(ErrorCode.BAD_REQUEST, "new_message needs at least one text part");
-        if (message.length() > MAX_MESSAGE) throw new ApiException(ErrorCode.BAD_REQUEST, "the message is longer than " + MAX_MESSAGE + " characters");
+        if (message.length() > MAX_MESSAGE) throw tooLong(message.length(), "characters");
 
         SessionContext context = context(token, session, app);
         LOG.info("session {}: chat turn ({} chars)", session.id(), message.length());
@@ -69,6 +72,11 @@ public final class ChatRoutes {
         });
         return new SessionContext(session.id(), app, session.language(), l.media(), draft,
                 l.draft() == null ? 0 : l.draft().version(), l.balance(), writer, s.renders()::price);
+    }
+
+    private static ApiException tooLong(long size, String unit) {
+        return new ApiException(ErrorCode.MESSAGE_TOO_LONG, "the message is too long (" + size + " " + unit + "); the limit is "
+                + MAX_MESSAGE + " characters").with("limit", "message_length").with("allowed", MAX_MESSAGE);
     }
 
     /** The text of all text parts of an ADK Content object (or a plain string). */
