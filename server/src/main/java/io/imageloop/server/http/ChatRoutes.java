@@ -14,6 +14,7 @@ import io.javalin.http.Context;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.file.Path;
 import java.util.List;
 
 /** {@code POST /run_sse}: one chat turn streamed as server-sent events. */
@@ -65,18 +66,31 @@ public final class ChatRoutes {
         }
         Loaded l = s.db().read(c -> new Loaded(s.media().list(c, session.id()), s.drafts().latest(c, session.id()).orElse(null),
                 s.ledger().balance(c, token.id())));
+        List<MediaRecord> media = l.media().stream().map(this::readable).toList();
         JsonNode draft = l.draft() == null ? null : Json.parse(l.draft().json(), "the stored draft");
         SessionContext.DraftWriter writer = (d, note) -> s.db().tx(c -> {
             s.sessions().lock(c, session.id());
             return s.drafts().append(c, session.id(), Json.stringify(d), note, System.currentTimeMillis()).version();
         });
-        return new SessionContext(session.id(), app, session.language(), l.media(), draft,
+        return new SessionContext(session.id(), app, session.language(), media, draft,
                 l.draft() == null ? 0 : l.draft().version(), l.balance(), writer, s.renders()::price);
     }
 
     private static ApiException tooLong(long size, String unit) {
         return new ApiException(ErrorCode.MESSAGE_TOO_LONG, "the message is too long (" + size + " " + unit + "); the limit is "
                 + MAX_MESSAGE + " characters").with("limit", "message_length").with("allowed", MAX_MESSAGE);
+    }
+
+    /** The record with a local file to look at: the agent analyses photos (cached from object storage). */
+    private MediaRecord readable(MediaRecord m) {
+        if (!m.kind().equals("image")) return m;
+        try {
+            Path local = s.blobs().local(m.path());
+            return new MediaRecord(m.id(), m.sessionId(), m.kind(), m.format(), m.originalName(), m.sourceUrl(), local.toString(),
+                    m.bytes(), m.width(), m.height(), m.durationMs(), m.codec(), m.thumbnailPath(), m.createdAt());
+        } catch (java.io.IOException e) {
+            return m; // the agent reports it as unreadable
+        }
     }
 
     /** The text of all text parts of an ADK Content object (or a plain string). */

@@ -10,6 +10,7 @@ public enum ErrorCode {
     // From the contract.
     BAD_TOKEN(1001, 401, "bad or expired token"),
     SESSION_NOT_FOUND(1002, 404, "session not found"),
+    OPERATOR_FORBIDDEN(1003, 403, "operator calls need the server's operator secret"),
     NO_CREDITS(2001, 402, "not enough credits"),
     UNSUPPORTED_FILE(4001, 415, "unsupported file type"),
     FILE_TOO_LARGE(4002, 413, "file too large"),

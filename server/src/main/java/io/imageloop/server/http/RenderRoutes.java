@@ -59,6 +59,6 @@ public final class RenderRoutes {
             throw new ApiException(ErrorCode.RENDER_NOT_READY, "the render is " + job.status() + "; poll until it is done")
                     .with("status", job.status()).with("progress", job.progress());
         }
-        FileResponder.serve(ctx, Path.of(job.outputPath()), Views.mime(job.format()), job.renderId() + "." + job.format(), head);
+        FileResponder.serve(ctx, s.blobs(), job.outputPath(), Views.mime(job.format()), job.renderId() + "." + job.format(), head);
     }
 }

@@ -124,9 +124,9 @@ public final class SessionRoutes {
                 .orElseThrow(() -> new ApiException(ErrorCode.MEDIA_NOT_FOUND, "no such media in this session"));
         if (thumbnail) {
             if (m.thumbnailPath() == null) throw new ApiException(ErrorCode.MEDIA_NOT_FOUND, "this media has no thumbnail");
-            FileResponder.serve(ctx, Path.of(m.thumbnailPath()), "image/jpeg", m.id() + ".jpg", head);
+            FileResponder.serve(ctx, s.blobs(), m.thumbnailPath(), "image/jpeg", m.id() + ".jpg", head);
         } else {
-            FileResponder.serve(ctx, Path.of(m.path()), Views.mime(m.format()), m.id() + "." + m.format(), head);
+            FileResponder.serve(ctx, s.blobs(), m.path(), Views.mime(m.format()), m.id() + "." + m.format(), head);
         }
     }
 

@@ -79,6 +79,14 @@ public final class TimelineExportRenderer implements ExportRenderer {
     }
 
     @Override
+    public RenderBudget budget(JsonNode json) {
+        Draft draft = prepared(json);
+        long frames = (long) Math.ceil(draft.durationMs() / 1000.0 * draft.meta().fps());
+        var size = draft.meta().aspect().size(resolution);
+        return new RenderBudget(frames, (long) size.width() * size.height());
+    }
+
+    @Override
     public long outputMillis(JsonNode json) {
         return prepared(json).durationMs();
     }
