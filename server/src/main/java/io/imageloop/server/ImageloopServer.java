@@ -70,7 +70,8 @@ public final class ImageloopServer {
             Services services = new Services(config, b.db, tokens, new SessionStore(), b.media, new DraftStore(), new RequestLogStore(),
                     b.jobs, b.ledger, new Auth(b.db, tokens, new SessionStore()), uploads, renders, agent, timer, b.blobs);
             app = ApiServer.create(services, operator);
-            app.start(config.host(), config.port());
+            if (operator != null) app.start(); // the connectors carry host and port
+            else app.start(config.host(), config.port());
             b.queue.start();
             renders.resumeUnfinished();
             if (operator != null) operator.announce(config.dataDir());

@@ -28,7 +28,7 @@ public final class ApiServer {
     /** @param operator the loopback operator endpoint, or null for none */
     public static Javalin create(Services s, OperatorEndpoint operator) {
         Javalin app = Javalin.create(config -> {
-            if (operator != null) operator.configure(config);
+            if (operator != null) operator.configure(config, s.config().host(), s.config().port());
             config.showJavalinBanner = false;
             config.startupWatcherEnabled = false;
             // Exact Content-Length and byte ranges matter more than compressing small JSON.

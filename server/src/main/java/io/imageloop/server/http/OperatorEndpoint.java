@@ -38,10 +38,20 @@ public final class OperatorEndpoint {
         this.port = port;
     }
 
-    /** Adds the loopback connector to the Javalin configuration. */
-    void configure(JavalinConfig config) {
+    /**
+     * Adds the public connector and the loopback one to the Javalin configuration (with a
+     * connector of its own, Javalin adds none for the public port: it comes first, so
+     * {@code app.port()} is still the public one).
+     */
+    void configure(JavalinConfig config, String host, int publicPort) {
         config.jetty.addConnector((server, http) -> {
-            connector = new ServerConnector(server);
+            ServerConnector open = new ServerConnector(server, new org.eclipse.jetty.server.HttpConnectionFactory(http));
+            open.setHost(host);
+            open.setPort(publicPort);
+            return open;
+        });
+        config.jetty.addConnector((server, http) -> {
+            connector = new ServerConnector(server, new org.eclipse.jetty.server.HttpConnectionFactory(http));
             connector.setHost("127.0.0.1");
             connector.setPort(port);
             return connector;

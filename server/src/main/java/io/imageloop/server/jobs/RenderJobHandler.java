@@ -110,8 +110,8 @@ public final class RenderJobHandler implements JobRequestHandler<RenderJobReques
         } catch (DraftException | LoopException e) {
             if (timedOut.get()) {
                 Thread.interrupted(); // the alarm's interrupt is spent: this worker goes on to the next job
-                fail(job, ErrorCode.RENDER_TIMEOUT.code(), "the render took longer than its limit of " + limit.toSeconds()
-                        + " s; no credits were taken");
+                fail(job, ErrorCode.RENDER_TIMEOUT.code(), String.format(java.util.Locale.ROOT,
+                        "the render took longer than its limit of %.1f s; no credits were taken", limit.toMillis() / 1000.0));
                 return;
             }
             if (e instanceof LoopException le && (le.kind() == LoopException.Kind.CANCELLED || Thread.currentThread().isInterrupted())) {
