@@ -11,6 +11,7 @@ import java.io.PrintWriter;
 @Command(name = "imageloop", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Turns photos into seamlessly looping videos.",
         subcommands = {MakeCommand.class, RenderCommand.class, ServeCommand.class, WorkerCommand.class, CreditsCommand.class, BenchCommand.class,
+                ScaleBenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
