@@ -80,6 +80,12 @@ public final class Operator {
 
     /** Opens the database, explaining the usual failure: the embedded file is held by a running server. */
     private static Database open(ServerConfig config) {
+        java.nio.file.Path embedded = config.dataDir().resolve("db").resolve("imageloop.mv.db");
+        if (config.embeddedDatabase() && !java.nio.file.Files.isRegularFile(embedded)) {
+            // Opening would create an empty database: say what is wrong instead of leaving one behind.
+            throw new IllegalStateException("there is no database under " + config.dataDir().toAbsolutePath()
+                    + "; give the --data-dir (or --jdbc-url) the server uses");
+        }
         try {
             return Database.open(config);
         } catch (RuntimeException e) {

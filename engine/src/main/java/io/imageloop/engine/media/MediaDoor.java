@@ -79,6 +79,7 @@ public final class MediaDoor {
     public static MediaInfo probe(Path file, MediaLimits limits) {
         MediaType type = type(file);
         if (type.kind() != MediaKind.PHOTO) {
+            ContainerCheck.check(file, type);
             MediaInfo info = AvProbe.probe(file, type);
             limits.check(info, file);
             return info;
@@ -109,6 +110,7 @@ public final class MediaDoor {
         MediaInfo info = new MediaInfo(type, MediaKind.PHOTO, h.width(), h.height(), h.orientation(), -1, type.name().toLowerCase(java.util.Locale.ROOT));
         limits.check(info, file);
         StreamIntegrity.check(file, type);
+        ContainerCheck.check(file, type);
         return info;
     }
 

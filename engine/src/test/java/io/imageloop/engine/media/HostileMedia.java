@@ -196,6 +196,96 @@ public final class HostileMedia {
         return b;
     }
 
+    // ---- catalogues for the hostile-input suites ---------------------------------------------------
+
+    /** Files every door must refuse (CLI exit 3; upload 4001, 4003, 4006 or 4007), named as a user might name them. */
+    public static java.util.Map<String, byte[]> refused() {
+        java.util.Map<String, byte[]> m = new java.util.LinkedHashMap<>();
+        long[][] pngSizes = {{60000, 60000}, {11000, 11000}, {65535, 2000}, {0xFFFFFFFFL, 0xFFFFFFFFL}, {Integer.MAX_VALUE, 1}, {0, 0}, {0, 100}};
+        for (long[] s : pngSizes) m.put("declared-" + s[0] + "x" + s[1] + ".png", pngDeclaring(s[0], s[1]));
+        int[][] sizes = {{60000, 60000}, {11000, 11000}, {65535, 65535}, {65535, 2000}};
+        for (int[] s : sizes) {
+            m.put("declared-" + s[0] + "x" + s[1] + ".jpg", jpegDeclaring(s[0], s[1]));
+            m.put("screen-" + s[0] + "x" + s[1] + ".gif", gifScreen(s[0], s[1]));
+            m.put("declared-" + s[0] + "x" + s[1] + ".bmp", bmpDeclaring(s[0], s[1]));
+        }
+        m.put("declared-0x0.jpg", jpegDeclaring(0, 0));
+        m.put("declared-16384x16384.webp", webpDeclaring(16384, 16384));
+        m.put("declared-11000x11000.webp", webpDeclaring(11000, 11000));
+        m.put("corrupt-data.png", pngCorruptData(64, 64));
+        m.put("bad-filter.png", pngBadFilter(16, 16));
+        m.put("bad-crc.png", pngBadCrc(16, 16));
+        for (double f : new double[] {0.1, 0.3, 0.5, 0.7, 0.9, 0.99}) {
+            String cut = "cut-" + Math.round(f * 100);
+            m.put(cut + ".png", truncated(png(48, 32), f));
+            m.put(cut + ".jpg", truncated(jpeg(48, 32), f));
+            m.put(cut + ".gif", truncated(gif(48, 32), f));
+            m.put(cut + ".bmp", truncated(bmp(48, 32), f));
+        }
+        m.put("text.jpg", text("this is a text file, not a photo"));
+        m.put("report.png", text("%PDF-1.7\n%\u00e2\u00e3\u00cf\u00d3\n1 0 obj"));
+        m.put("page.gif", text("<!doctype html><html><body>hello</body></html>"));
+        m.put("archive.mp4", new byte[] {'P', 'K', 3, 4, 20, 0, 0, 0, 8, 0});
+        m.put("empty.jpg", new byte[0]);
+        m.put("one-byte.png", new byte[] {(byte) 0x89});
+        m.put("bm-text.bmp", text("BM is how this line starts, and it is not a bitmap"));
+        m.put("scan.tif", tiff());
+        m.put("gif8.gif", text("GIF8"));
+        m.put("fake.heic", isoJunk("heic"));
+        m.put("photo.avif", isoJunk("avif"));
+        m.put("junk-isom.mp4", isoJunk("isom"));
+        m.put("junk-qt.mov", isoJunk("qt  "));
+        m.put("junk-mp42.mp4", isoJunk("mp42"));
+        m.put("junk-3gp4.3gp", isoJunk("3gp4"));
+        m.put("junk.m4a", isoJunk("M4A "));
+        m.put("free-atom.mov", quickTimeFreeAtom());
+        m.put("junk.avi", riffJunk("AVI LIST"));
+        m.put("junk.wav", riffJunk("WAVEfmt "));
+        m.put("ebml.mkv", ebmlJunk("nothing"));
+        return m;
+    }
+
+    /** Files that are odd but may be accepted: whatever the answer, it is a clean one. */
+    public static java.util.Map<String, byte[]> odd() {
+        java.util.Map<String, byte[]> m = new java.util.LinkedHashMap<>();
+        m.put("tiny-1x1.png", png(1, 1));
+        m.put("tiny-1x1.gif", gif(1, 1));
+        m.put("tiny-2x2.jpg", jpeg(2, 2));
+        m.put("tiny-1x1.bmp", bmp(1, 1));
+        m.put("tall-4x2000.png", png(4, 2000));
+        m.put("wide-3000x2.png", png(3000, 2));
+        m.put("junk-webm.webm", ebmlJunk("webm"));
+        m.put("junk.ogg", junk("OggS\0\u0002"));
+        m.put("junk.mp3", junk("ID3\u0004\0\0\0\0\0\u0010"));
+        m.put("junk.aac", junkBytes(0xFF, 0xF1, 0x50, 0x80));
+        m.put("frames.mp3", junkBytes(0xFF, 0xFB, 0x90, 0x64));
+        return m;
+    }
+
+    private static byte[] riffJunk(String form) {
+        byte[] b = junk("RIFF\0\0\u0010\0" + form);
+        return b;
+    }
+
+    private static byte[] ebmlJunk(String docType) {
+        byte[] b = junk("\u001aE\u00df\u00a3\u0093B\u0082\u0088" + docType);
+        return b;
+    }
+
+    private static byte[] junk(String head) {
+        byte[] h = head.getBytes(StandardCharsets.ISO_8859_1);
+        byte[] b = Arrays.copyOf(h, 1500);
+        for (int i = h.length; i < b.length; i++) b[i] = (byte) (i * 73 + 11);
+        return b;
+    }
+
+    private static byte[] junkBytes(int... head) {
+        byte[] b = new byte[1500];
+        for (int i = 0; i < head.length; i++) b[i] = (byte) head[i];
+        for (int i = head.length; i < b.length; i++) b[i] = (byte) (i * 73 + 11);
+        return b;
+    }
+
     // ---- building blocks ------------------------------------------------------------------------
 
     static byte[] pngOf(long w, long h, int colourType, byte[] idat) {

@@ -119,6 +119,25 @@ class MediaDoorTest {
         assertThatThrownBy(() -> MediaDoor.probe(dir.resolve("missing.jpg"))).hasMessageStartingWith("no such file");
     }
 
+    @Test
+    void everyHostileFileIsRefusedWithOneLineAndNothingElse() throws Exception {
+        for (var e : HostileMedia.refused().entrySet()) {
+            Path file = Files.write(dir.resolve(e.getKey()), e.getValue());
+            assertThatThrownBy(() -> MediaDoor.probe(file)).as(e.getKey()).isInstanceOfSatisfying(LoopException.class, x -> {
+                assertThat(x.kind()).isIn(Kind.UNSUPPORTED_FORMAT, Kind.CORRUPT_INPUT, Kind.INPUT_TOO_LARGE);
+                assertThat(x.getMessage()).startsWith(e.getKey()).doesNotContain("\n");
+            });
+        }
+        for (var e : HostileMedia.odd().entrySet()) {
+            Path file = Files.write(dir.resolve(e.getKey()), e.getValue());
+            try {
+                MediaDoor.probe(file);
+            } catch (LoopException x) {
+                assertThat(x.getMessage()).as(e.getKey()).startsWith(e.getKey()).doesNotContain("\n");
+            }
+        }
+    }
+
     private MediaInfo probe(String name, byte[] content) throws Exception {
         return MediaDoor.probe(Files.write(dir.resolve(name), content));
     }
