@@ -58,6 +58,9 @@ public final class ScaleBenchCommand implements Callable<Integer> {
     @Option(names = "--cores", split = ",", defaultValue = "0,1", description = "Cores to pin workers to, one each (default: ${DEFAULT-VALUE}).")
     List<Integer> cores;
 
+    @Option(names = "--idle-load", defaultValue = "0.7", description = "Wait before each phase until the load average is below this (default: ${DEFAULT-VALUE}).")
+    double idleLoad;
+
     @Option(names = "--skip-failover", description = "Only the throughput batches.")
     boolean skipFailover;
 
@@ -98,17 +101,29 @@ public final class ScaleBenchCommand implements Callable<Integer> {
 
     /** Seconds from submitting the batch to its last export done, with {@code n} workers. */
     private double batch(ServiceClient api, String sid, String draft, int n, String tag) throws Exception {
+        awaitIdle();
         List<WorkerProcess> workers = startWorkers(n);
         try {
+            double machine0 = CpuClock.machineSeconds();
+            double self0 = CpuClock.processSeconds(ProcessHandle.current().pid());
+            double workers0 = workers.stream().mapToDouble(WorkerProcess::cpuSeconds).sum();
             long t0 = System.currentTimeMillis();
             for (int i = 0; i < exports; i++) api.export(sid, "bench_" + tag + i, draft);
             List<JsonNode> done = new ArrayList<>();
             for (int i = 0; i < exports; i++) done.add(await(api, "bench_" + tag + i));
             long last = done.stream().mapToLong(d -> d.path("finished_at").asLong()).max().orElse(t0);
             double secs = (last - t0) / 1000.0;
+            double others = CpuClock.machineSeconds() - machine0 - (CpuClock.processSeconds(ProcessHandle.current().pid()) - self0)
+                    - (workers.stream().mapToDouble(WorkerProcess::cpuSeconds).sum() - workers0);
             long rss = workers.stream().mapToLong(WorkerProcess::peakRssMb).max().orElse(-1);
             out.printf(Locale.ROOT, "%d worker(s): %d exports in %.1f s (%.1f s per export per worker; peak RSS per worker %d MB)%n",
                     n, exports, secs, secs * n / exports, rss);
+            for (WorkerProcess w : workers) {
+                List<Long> ms = w.renderMillis();
+                out.printf(Locale.ROOT, "  worker on core %d: %d export(s), render times %s ms%n", w.core, ms.size(), ms);
+            }
+            out.printf(Locale.ROOT, "  other processes used %.1f CPU-seconds meanwhile (of %.1f available on %d cores); load %s%n",
+                    Math.max(0, others), secs * Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().availableProcessors(), load());
             return secs;
         } finally {
             stop(workers);
@@ -116,6 +131,7 @@ public final class ScaleBenchCommand implements Callable<Integer> {
     }
 
     private void failover(ServiceClient api, String sid, String draft) throws Exception {
+        awaitIdle();
         List<WorkerProcess> workers = startWorkers(Math.min(2, cores.size()));
         try {
             int before = api.balance().path("available").asInt();
@@ -141,6 +157,17 @@ public final class ScaleBenchCommand implements Callable<Integer> {
                     before - api.balance().path("available").asInt(), frames, seconds * 30, partials);
         } finally {
             stop(workers);
+        }
+    }
+
+    /** Waits (up to 20 minutes) for the 1-minute load average to drop below {@code --idle-load}. */
+    private void awaitIdle() throws Exception {
+        long end = System.nanoTime() + 1_200_000_000_000L;
+        double load;
+        while ((load = Double.parseDouble(load().split(" ")[0])) >= idleLoad && System.nanoTime() < end) {
+            out.printf(Locale.ROOT, "  load %.2f: waiting for the machine to be idle%n", load);
+            out.flush();
+            Thread.sleep(30_000);
         }
     }
 

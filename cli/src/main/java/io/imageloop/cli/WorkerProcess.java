@@ -36,6 +36,19 @@ final class WorkerProcess implements AutoCloseable {
         return Files.readString(log).contains("render " + renderId + " (session");
     }
 
+    /** How many renders this worker finished, and their render times in ms, from its log. */
+    java.util.List<Long> renderMillis() throws IOException {
+        java.util.List<Long> out = new java.util.ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("render \\S+ done in (\\d+) ms").matcher(Files.readString(log));
+        while (m.find()) out.add(Long.parseLong(m.group(1)));
+        return out;
+    }
+
+    /** CPU seconds this worker has used (user + system), or 0 when it is gone. */
+    double cpuSeconds() {
+        return CpuClock.processSeconds(process.pid());
+    }
+
     /** Peak resident memory of the worker so far, in MB (Linux), or -1. */
     long peakRssMb() {
         try {
