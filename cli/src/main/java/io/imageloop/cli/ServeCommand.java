@@ -41,6 +41,9 @@ public final class ServeCommand implements Callable<Integer> {
         RunningServer server;
         try {
             server = ImageloopServer.start(config);
+        } catch (IllegalArgumentException e) {
+            spec.commandLine().getErr().println("imageloop: " + e.getMessage());
+            return Main.USAGE;
         } catch (RuntimeException e) {
             spec.commandLine().getErr().println("imageloop: cannot start the server: " + Main.oneLine(e));
             return Main.FAILED;

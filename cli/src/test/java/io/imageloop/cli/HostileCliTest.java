@@ -148,6 +148,7 @@ class HostileCliTest {
                 Arguments.of("serve bad workers", new String[] {"serve", "--workers", "-3"}),
                 Arguments.of("serve bad storage", new String[] {"serve", "--storage", "ftp://nowhere"}),
                 Arguments.of("worker on H2", new String[] {"worker", "--data-dir", "%DIR%"}),
+                Arguments.of("serve without workers on H2", new String[] {"serve", "--workers", "0", "--port", "0", "--data-dir", "%DIR%"}),
                 Arguments.of("worker with no workers", new String[] {"worker", "--workers", "0", "--jdbc-url", "jdbc:postgresql://127.0.0.1:1/x"}));
     }
 

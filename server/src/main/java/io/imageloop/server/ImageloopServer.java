@@ -29,7 +29,6 @@ import picocli.CommandLine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -53,6 +52,11 @@ public final class ImageloopServer {
 
     /** Starts with a given renderer and agent, e.g. a model-backed agent. */
     public static RunningServer start(ServerConfig config, ExportRenderer renderer, ChatAgent agent) {
+        if (config.workers() == 0 && config.embeddedDatabase()) {
+            // Workers share the database; the embedded one is this process's alone, so nobody would render.
+            throw new IllegalArgumentException("--workers 0 leaves rendering to 'imageloop worker' processes, which need a shared "
+                    + "database: give --jdbc-url (PostgreSQL)");
+        }
         Backend b = Backend.open(config, renderer);
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "imageloop-sse-heartbeat");

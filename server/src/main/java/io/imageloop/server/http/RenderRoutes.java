@@ -13,7 +13,6 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 
 import java.io.IOException;
-import java.nio.file.Path;
 
 /** Export: queue, poll, download. */
 public final class RenderRoutes {
