@@ -1,6 +1,7 @@
 package io.imageloop.cli;
 
 import io.imageloop.engine.LoopException;
+import io.imageloop.engine.render.Leftovers;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,7 +10,8 @@ import java.io.PrintWriter;
 /** The {@code imageloop} command: makes loops locally, no server and no account. */
 @Command(name = "imageloop", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Turns photos into seamlessly looping videos.",
-        subcommands = {MakeCommand.class, RenderCommand.class, ServeCommand.class, CreditsCommand.class, BenchCommand.class,
+        subcommands = {MakeCommand.class, RenderCommand.class, ServeCommand.class, WorkerCommand.class, CreditsCommand.class, BenchCommand.class,
+                ScaleBenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
@@ -31,15 +33,13 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        Leftovers.deleteOnShutdown(); // Ctrl-C or SIGTERM mid-render leaves no hidden temporaries
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
     /** Runs the command line with the given streams; returns the exit code. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cli = new CommandLine(new Main());
-        // The service's options are parsed by the service itself; show them in its help.
-        cli.getSubcommands().get("serve").getCommandSpec().usageMessage()
-                .footer(("%n" + io.imageloop.server.ServerConfig.usage().replace("%", "%%")).split("\n"));
         // Examples carry comments; at 80 columns they would wrap mid-line.
         cli.setUsageHelpWidth(120);
         cli.setOut(out);
@@ -60,6 +60,15 @@ public final class Main implements Runnable {
             return INTERNAL;
         });
         return cli.execute(args);
+    }
+
+    /** An exception's message and its causes', on one line (no stack trace for the user). */
+    static String oneLine(Throwable e) {
+        StringBuilder sb = new StringBuilder(String.valueOf(e.getMessage()));
+        for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
+            if (c.getMessage() != null && !sb.toString().contains(c.getMessage())) sb.append(": ").append(c.getMessage());
+        }
+        return sb.toString().replaceAll("\\s+", " ").trim();
     }
 
     static int exitCode(LoopException.Kind kind) {

@@ -8,6 +8,7 @@ import io.imageloop.engine.LoopSettings;
 import io.imageloop.engine.encode.OutputFormat;
 import io.imageloop.engine.frame.Aspect;
 import io.imageloop.engine.frame.Fitting;
+import io.imageloop.engine.media.MediaDoor;
 import io.imageloop.engine.plan.PlanHints;
 import io.imageloop.engine.plan.Subject;
 import io.imageloop.engine.recipe.Area;
@@ -21,6 +22,7 @@ import io.imageloop.engine.recipe.Particles;
 import io.imageloop.engine.recipe.Point;
 import io.imageloop.engine.recipe.Region;
 import io.imageloop.engine.recipe.Style;
+import io.imageloop.engine.render.LoopRenderer;
 import io.imageloop.engine.render.OutputFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -182,12 +184,14 @@ public final class MakeCommand implements Callable<Integer> {
         List<Path> targets = new ArrayList<>();
         for (Path photo : photos) targets.add(target(photo, chosen));
         targets.forEach(OutputFile::checkWritable); // before any photo is read or any plan is saved
+        if (saveMotion != null) OutputFile.checkWritable(saveMotion);
+        for (Path target : targets) for (Path written : written(target, auto)) OutputFile.checkNotInput(written, inputs());
         Engine engine = new Engine();
         PrintWriter out = spec.commandLine().getOut();
         for (int i = 0; i < photos.size(); i++) {
             Path photo = photos.get(i);
             // Clips bring their own motion: only photos are planned.
-            boolean plan = auto && !engine.isClip(photo);
+            boolean plan = auto && !MediaDoor.isClip(photo);
             MotionRecipe recipe = plan ? engine.plan(photo, hints, base.aspect(), duration) : manualRecipe(engine, photo, base);
             recipe = finish(recipe, plan);
             if (plan && !encoding.quiet) out.println(photo.getFileName() + ": " + String.join("; ", recipe.notes()));
@@ -204,6 +208,24 @@ public final class MakeCommand implements Callable<Integer> {
             }
         }
         return Main.OK;
+    }
+
+    /** Every file a run may write for this output: the loop, its contact sheet and its motion spec. */
+    private List<Path> written(Path target, boolean auto) {
+        List<Path> files = new ArrayList<>(List.of(target));
+        if (contactSheet) files.add(LoopRenderer.contactSheetPath(target.toAbsolutePath()));
+        if (saveMotion != null) files.add(saveMotion);
+        if (auto) files.add(siblingPath(target, ".motion.json"));
+        return files;
+    }
+
+    /** Every file the run reads: photos, the motion spec, the freeze mask, a depth image. */
+    private List<Path> inputs() {
+        List<Path> files = new ArrayList<>(photos);
+        if (motionSpec != null) files.add(motionSpec);
+        if (freezeMask != null) files.add(freezeMask);
+        if (depth != null && Files.isRegularFile(Path.of(depth))) files.add(Path.of(depth));
+        return files;
     }
 
     /** --move, --hold, --direction, --strength and the camera options, as hints for auto. */

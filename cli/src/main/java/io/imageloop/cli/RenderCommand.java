@@ -1,6 +1,7 @@
 package io.imageloop.cli;
 
 import io.imageloop.engine.encode.OutputFormat;
+import io.imageloop.engine.render.OutputFile;
 import io.imageloop.timeline.Draft;
 import io.imageloop.timeline.DraftCodec;
 import io.imageloop.timeline.DraftSummary;
@@ -17,6 +18,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code imageloop render draft.json}: exports a timeline with its loops, text and music. */
@@ -58,6 +61,10 @@ public final class RenderCommand implements Callable<Integer> {
         OutputFormat chosen = encoding.format(output);
         Path target = output != null ? output
                 : Path.of(draftFile.getFileName().toString().replaceFirst("\\.[^.]+$", "") + "." + chosen.extension());
+        OutputFile.checkWritable(target);
+        List<Path> inputs = new ArrayList<>(DraftValidator.mediaFiles(draft, media));
+        inputs.add(draftFile);
+        OutputFile.checkNotInput(target, inputs); // a draft's own photo is never the output
         RenderOptions options = RenderOptions.of(chosen).withQuality(encoding.quality()).withResolution(encoding.resolution);
         int frames = (int) Math.round(draft.durationMs() / 1000.0 * draft.meta().fps());
         try (Progress progress = Progress.start(encoding.quiet, draftFile.getFileName().toString(), frames)) {

@@ -1,6 +1,6 @@
 package io.imageloop.engine;
 
-import io.imageloop.engine.clip.ClipFormat;
+import io.imageloop.engine.media.MediaDoor;
 import io.imageloop.engine.frame.Aspect;
 import io.imageloop.engine.frame.Fitting;
 import io.imageloop.engine.frame.Framer;
@@ -48,7 +48,7 @@ public final class Engine {
 
     /** Whether a file is a video clip (looped as a clip) rather than a photo, judged by content. */
     public boolean isClip(Path input) {
-        return ClipFormat.of(input).isPresent();
+        return MediaDoor.isClip(input);
     }
 
     /** A loop to draw frames from: a photo with its recipe, or a looped clip. The caller closes it. */

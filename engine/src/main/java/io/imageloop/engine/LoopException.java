@@ -5,7 +5,7 @@ package io.imageloop.engine;
  * The message is one plain sentence meant for people; {@link #kind()} lets callers map it to
  * exit codes (CLI) or error codes (service) without parsing text.
  */
-public final class LoopException extends RuntimeException {
+public class LoopException extends RuntimeException {
 
     /** Why a loop could not be made. */
     public enum Kind {

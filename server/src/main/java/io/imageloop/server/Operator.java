@@ -9,9 +9,10 @@ import io.imageloop.server.store.TokenStore.TokenRecord;
 import java.util.Optional;
 
 /**
- * Operator tasks run against the server's database directly (the CLI's
- * {@code imageloop credits grant}). With the default embedded H2 database, stop the server
- * first: the database file is held open by the running server.
+ * Operator tasks on the credit ledger (the CLI's {@code imageloop credits}). While a server runs,
+ * the CLI goes through its loopback operator endpoint ({@link OperatorClient}), which calls these
+ * on the server's own database; with the server stopped, or with PostgreSQL, they open the
+ * database directly.
  */
 public final class Operator {
 
@@ -29,40 +30,62 @@ public final class Operator {
      * @throws IllegalArgumentException when the amount is not positive or nothing matches
      */
     public static Grant grantCredits(ServerConfig config, String tokenOrClientId, int amount) {
-        if (amount <= 0) throw new IllegalArgumentException("the amount must be a positive number of credits");
-        if (tokenOrClientId == null || tokenOrClientId.isBlank()) throw new IllegalArgumentException("give a token or a client id");
-        String key = tokenOrClientId.trim();
-        TokenStore tokens = new TokenStore();
-        CreditLedger ledger = new CreditLedger();
+        check(tokenOrClientId, amount);
         try (Database db = open(config)) {
-            return db.tx(c -> {
-                Optional<TokenRecord> token = tokens.findByHash(c, Ids.sha256(key));
-                if (token.isEmpty()) token = tokens.latestForClient(c, key);
-                TokenRecord t = token.orElseThrow(() -> new IllegalArgumentException("no token or client id matches '" + key + "'"));
-                tokens.lock(c, t.id());
-                ledger.grant(c, t.id(), amount, "operator grant", System.currentTimeMillis());
-                return new Grant(t.id(), t.clientId(), amount, ledger.balance(c, t.id()));
-            });
+            return grant(db, tokenOrClientId, amount);
         }
     }
 
     /** The balance of a token, found like {@link #grantCredits}. */
     public static Grant balance(ServerConfig config, String tokenOrClientId) {
+        try (Database db = open(config)) {
+            return balance(db, tokenOrClientId);
+        }
+    }
+
+    public static Grant grant(Database db, String tokenOrClientId, int amount) {
+        check(tokenOrClientId, amount);
+        String key = tokenOrClientId.trim();
+        TokenStore tokens = new TokenStore();
+        CreditLedger ledger = new CreditLedger();
+        return db.tx(c -> {
+            TokenRecord t = find(tokens, c, key);
+            tokens.lock(c, t.id());
+            ledger.grant(c, t.id(), amount, "operator grant", System.currentTimeMillis());
+            return new Grant(t.id(), t.clientId(), amount, ledger.balance(c, t.id()));
+        });
+    }
+
+    public static Grant balance(Database db, String tokenOrClientId) {
         String key = tokenOrClientId == null ? "" : tokenOrClientId.trim();
         TokenStore tokens = new TokenStore();
         CreditLedger ledger = new CreditLedger();
-        try (Database db = open(config)) {
-            return db.read(c -> {
-                Optional<TokenRecord> token = tokens.findByHash(c, Ids.sha256(key));
-                if (token.isEmpty()) token = tokens.latestForClient(c, key);
-                TokenRecord t = token.orElseThrow(() -> new IllegalArgumentException("no token or client id matches '" + key + "'"));
-                return new Grant(t.id(), t.clientId(), 0, ledger.balance(c, t.id()));
-            });
-        }
+        return db.read(c -> {
+            TokenRecord t = find(tokens, c, key);
+            return new Grant(t.id(), t.clientId(), 0, ledger.balance(c, t.id()));
+        });
+    }
+
+    private static void check(String who, int amount) {
+        if (amount <= 0) throw new IllegalArgumentException("the amount must be a positive number of credits");
+        if (amount > 1_000_000) throw new IllegalArgumentException("grant at most 1000000 credits at a time");
+        if (who == null || who.isBlank()) throw new IllegalArgumentException("give a token or a client id");
+    }
+
+    private static TokenRecord find(TokenStore tokens, java.sql.Connection c, String key) throws java.sql.SQLException {
+        Optional<TokenRecord> token = tokens.findByHash(c, Ids.sha256(key));
+        if (token.isEmpty()) token = tokens.latestForClient(c, key);
+        return token.orElseThrow(() -> new IllegalArgumentException("no token or client id matches '" + key + "'"));
     }
 
     /** Opens the database, explaining the usual failure: the embedded file is held by a running server. */
     private static Database open(ServerConfig config) {
+        java.nio.file.Path embedded = config.dataDir().resolve("db").resolve("imageloop.mv.db");
+        if (config.embeddedDatabase() && !java.nio.file.Files.isRegularFile(embedded)) {
+            // Opening would create an empty database: say what is wrong instead of leaving one behind.
+            throw new IllegalStateException("there is no database under " + config.dataDir().toAbsolutePath()
+                    + "; give the --data-dir (or --jdbc-url) the server uses");
+        }
         try {
             return Database.open(config);
         } catch (RuntimeException e) {
@@ -70,7 +93,7 @@ public final class Operator {
                 String m = t.getMessage();
                 if (m != null && (m.contains("already in use") || m.contains("Database may be already"))) {
                     throw new IllegalStateException("the database under " + config.dataDir()
-                            + " is in use by a running server; stop the server first (or use PostgreSQL)", e);
+                            + " is in use by a server that did not announce its operator endpoint; stop it, or use PostgreSQL", e);
                 }
             }
             throw e;

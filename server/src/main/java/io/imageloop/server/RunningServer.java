@@ -1,36 +1,42 @@
 package io.imageloop.server;
 
-import io.imageloop.server.jobs.JobQueue;
-import io.imageloop.server.store.Database;
+import io.imageloop.server.http.OperatorEndpoint;
 import io.javalin.Javalin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledExecutorService;
 
-/** A started server. Closing it stops HTTP, then the export queue (running renders resume on the next start), then the database. */
+/**
+ * A started server or render worker. Closing it stops HTTP (no new requests), then the export
+ * queue (running renders get the grace period; what is left resumes on another worker or the
+ * next start), then files and database, in that order, so nothing logs against a closed database.
+ */
 public final class RunningServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RunningServer.class);
 
     private final Javalin app;
-    private final JobQueue queue;
-    private final Database db;
+    private final ImageloopServer.Backend backend;
     private final ScheduledExecutorService timer;
     private final ServerConfig config;
-    private boolean closed;
+    private final OperatorEndpoint operator;
+    private final CountDownLatch closed = new CountDownLatch(1);
+    private boolean closing;
 
-    RunningServer(Javalin app, JobQueue queue, Database db, ScheduledExecutorService timer, ServerConfig config) {
+    RunningServer(Javalin app, ImageloopServer.Backend backend, ScheduledExecutorService timer, ServerConfig config,
+                  OperatorEndpoint operator) {
         this.app = app;
-        this.queue = queue;
-        this.db = db;
+        this.backend = backend;
         this.timer = timer;
         this.config = config;
+        this.operator = operator;
     }
 
-    /** The bound port (the real one when the config asked for 0). */
+    /** The bound HTTP port (the real one when the config asked for 0); -1 for a worker. */
     public int port() {
-        return app.port();
+        return app == null ? -1 : app.port();
     }
 
     /** A URL that reaches this server from the same machine. */
@@ -44,21 +50,35 @@ public final class RunningServer implements AutoCloseable {
         return config;
     }
 
-    @Override
-    public synchronized void close() {
-        if (closed) return;
-        closed = true;
-        LOG.info("imageloop server on port {} stopping", port());
+    /** Blocks until the JVM is asked to stop (SIGTERM, Ctrl-C), closing this first. */
+    public void awaitShutdown() {
+        Runtime.getRuntime().addShutdownHook(new Thread(this::close, "imageloop-shutdown"));
         try {
-            app.stop();
+            closed.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (closing) return;
+            closing = true;
+        }
+        String what = app == null ? "render worker" : "server on port " + port();
+        LOG.info("imageloop {} stopping", what);
+        try {
+            if (operator != null) operator.withdraw();
+            if (app != null) app.stop();
         } finally {
             try {
-                queue.close();
+                backend.close();
             } finally {
-                timer.shutdownNow();
-                db.close();
+                if (timer != null) timer.shutdownNow();
+                closed.countDown();
             }
         }
-        LOG.info("imageloop server stopped");
+        LOG.info("imageloop {} stopped", what);
     }
 }

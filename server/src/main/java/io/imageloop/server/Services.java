@@ -5,6 +5,7 @@ import io.imageloop.server.credits.CreditLedger;
 import io.imageloop.server.http.Auth;
 import io.imageloop.server.jobs.RenderJobStore;
 import io.imageloop.server.jobs.RenderService;
+import io.imageloop.server.storage.BlobStore;
 import io.imageloop.server.store.Database;
 import io.imageloop.server.store.DraftStore;
 import io.imageloop.server.store.MediaStore;
@@ -19,5 +20,5 @@ import java.util.concurrent.ScheduledExecutorService;
 public record Services(ServerConfig config, Database db, TokenStore tokens, SessionStore sessions, MediaStore media,
                        DraftStore drafts, RequestLogStore requests, RenderJobStore renderJobs, CreditLedger ledger,
                        Auth auth, UploadService uploads, RenderService renders, ChatAgent agent,
-                       ScheduledExecutorService timer) {
+                       ScheduledExecutorService timer, BlobStore blobs) {
 }

@@ -32,6 +32,7 @@ public final class DraftCodec {
     }
 
     public static Draft read(String json) {
+        DraftLimits.checkBytes(json);
         JsonNode root;
         try {
             root = JSON.readTree(json);
@@ -43,6 +44,7 @@ public final class DraftCodec {
 
     public static Draft read(Path file) {
         try {
+            DraftLimits.checkBytes(Files.size(file)); // before reading: a 50 MB draft never reaches the parser
             return read(Files.readString(file));
         } catch (NoSuchFileException e) {
             throw new LoopException(Kind.INPUT_NOT_FOUND, "draft file not found: " + file);
@@ -53,6 +55,7 @@ public final class DraftCodec {
 
     /** Reads an already parsed tree, e.g. the {@code draft} of a request body. */
     public static Draft read(JsonNode root) {
+        DraftLimits.checkTree(root);
         DraftReader reader = new DraftReader();
         Draft draft = reader.read(root);
         List<DraftProblem> problems = reader.problems();
@@ -62,6 +65,7 @@ public final class DraftCodec {
 
     /** The shape problems of a tree, without throwing; empty when it reads as a draft. */
     public static List<DraftProblem> problems(JsonNode root) {
+        DraftLimits.checkTree(root);
         DraftReader reader = new DraftReader();
         reader.read(root);
         return List.copyOf(reader.problems());

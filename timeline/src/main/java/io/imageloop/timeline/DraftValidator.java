@@ -33,6 +33,7 @@ public final class DraftValidator {
      * @param media resolves media references; null skips the media check
      */
     public static List<DraftProblem> problems(Draft draft, MediaResolver media) {
+        DraftLimits.check(draft); // a limit is its own refusal, not one problem among others
         List<DraftProblem> out = new ArrayList<>();
         if (draft.version() != Draft.VERSION) {
             out.add(new DraftProblem("v", "unsupported draft version " + draft.version() + "; this build reads version " + Draft.VERSION));
@@ -52,6 +53,23 @@ public final class DraftValidator {
             checkTrack(draft, i, media, out);
         }
         return out;
+    }
+
+    /** The files the draft's segments use, as far as {@code media} resolves them (unknown ones are the validator's to report). */
+    public static List<java.nio.file.Path> mediaFiles(Draft draft, MediaResolver media) {
+        List<java.nio.file.Path> files = new ArrayList<>();
+        for (Track t : draft.tracks()) {
+            for (Segment s : t.segments()) {
+                String ref = s.content() instanceof VideoContent v ? v.media() : s.content() instanceof AudioClip a ? a.media() : null;
+                if (ref == null || ref.isBlank()) continue;
+                try {
+                    files.add(media.resolve(ref));
+                } catch (LoopException e) {
+                    // reported by problems()
+                }
+            }
+        }
+        return files;
     }
 
     /** Throws one {@link LoopException} listing the problems, if there are any. */

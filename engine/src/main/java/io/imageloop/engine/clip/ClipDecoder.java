@@ -4,6 +4,7 @@ import io.imageloop.engine.LoopException;
 import io.imageloop.engine.LoopException.Kind;
 import io.imageloop.engine.encode.FfmpegLog;
 import io.imageloop.engine.frame.FrameSize;
+import io.imageloop.engine.media.MediaDoor;
 import io.imageloop.engine.frame.Fitting;
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
 import org.bytedeco.ffmpeg.avformat.AVStream;
@@ -44,6 +45,7 @@ final class ClipDecoder implements AutoCloseable {
     }
 
     static ClipDecoder open(Path file) {
+        MediaDoor.probe(file); // what it is, whether it is whole, and its frame size against the limits: before any frame
         FfmpegLog.configure();
         FFmpegFrameGrabber g = new FFmpegFrameGrabber(file.toFile());
         g.setPixelFormat(avutil.AV_PIX_FMT_BGR24);

@@ -1,6 +1,8 @@
 package io.imageloop.engine.clip;
 
 import io.imageloop.engine.LoopException;
+import io.imageloop.engine.media.MediaDoor;
+import io.imageloop.engine.media.MediaType;
 import io.imageloop.engine.LoopException.Kind;
 import io.imageloop.engine.frame.FrameSize;
 import io.imageloop.engine.frame.Framer;
@@ -110,8 +112,8 @@ record ClipScan(ClipTrack track, List<Mat> thumbnails) implements AutoCloseable 
      */
     private static void checkComplete(Path file, ClipDecoder decoder, long[] micros, double clipFps) {
         boolean truncated;
-        if (ClipFormat.of(file).orElse(null) == ClipFormat.GIF) {
-            truncated = !GifScan.of(file, Integer.MAX_VALUE).complete();
+        if (MediaDoor.type(file) == MediaType.GIF) {
+            truncated = !MediaDoor.gifComplete(file);
         } else {
             long declaredFrames = decoder.declaredFrames();
             long declaredMicros = decoder.declaredMicros();

@@ -40,6 +40,8 @@ public record Mask(byte[] png, Path file, String label) {
         byte[] bytes;
         try {
             if (!Files.isRegularFile(file)) throw new LoopException(Kind.INPUT_NOT_FOUND, "no such mask: " + file);
+            // A mask is a picture like any other: the same door, the same limits, before decoding.
+            io.imageloop.engine.media.MediaDoor.probePhoto(file, io.imageloop.engine.media.MediaLimits.DEFAULT);
             if (Files.size(file) > 64L << 20) throw new LoopException(Kind.INPUT_TOO_LARGE, "the mask " + file.getFileName() + " is over 64 MB");
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {

@@ -8,6 +8,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Collection;
 
 /**
  * Writes go to a hidden temporary file beside the target and are moved into place only when
@@ -15,6 +16,9 @@ import java.nio.file.StandardCopyOption;
  * destroys an earlier good one.
  */
 public final class OutputFile implements AutoCloseable {
+
+    /** The suffix of temporaries; a sweep may delete stale ones by it. */
+    public static final String PARTIAL = ".partial";
 
     private final Path target;
     private final Path temporary;
@@ -40,11 +44,36 @@ public final class OutputFile implements AutoCloseable {
         }
     }
 
+    /**
+     * Refuses an output that is one of the inputs (the same file, however it is named: a
+     * relative path, a symbolic or a hard link): writing it would destroy the input.
+     */
+    public static void checkNotInput(Path target, Collection<Path> inputs) {
+        for (Path input : inputs) {
+            if (input != null && sameFile(target, input)) {
+                throw new LoopException(Kind.OUTPUT_NOT_WRITABLE, "the output " + target + " is the input " + input
+                        + "; choose another output name so the input is not overwritten");
+            }
+        }
+    }
+
+    static boolean sameFile(Path a, Path b) {
+        if (Files.exists(a) && Files.exists(b)) {
+            try {
+                return Files.isSameFile(a, b);
+            } catch (IOException e) {
+                // unreadable: compare the names below
+            }
+        }
+        return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
+    }
+
     public static OutputFile create(Path target) {
         checkWritable(target);
         Path absolute = target.toAbsolutePath();
         try {
-            Path temporary = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".partial");
+            Path temporary = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), PARTIAL);
+            Leftovers.track(temporary);
             readableByAll(temporary);
             return new OutputFile(absolute, temporary);
         } catch (IOException e) {
@@ -81,6 +110,7 @@ public final class OutputFile implements AutoCloseable {
                 Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
             }
             committed = true;
+            Leftovers.release(temporary);
         } catch (IOException e) {
             throw new LoopException(Kind.OUTPUT_NOT_WRITABLE, "cannot move the finished file to " + target + ": " + e.getMessage(), e);
         }
@@ -88,12 +118,6 @@ public final class OutputFile implements AutoCloseable {
 
     @Override
     public void close() {
-        if (!committed) {
-            try {
-                Files.deleteIfExists(temporary);
-            } catch (IOException ignored) {
-                // best effort: a stray hidden .partial file is all that can remain
-            }
-        }
+        if (!committed) Leftovers.discard(temporary);
     }
 }

@@ -1,8 +1,8 @@
 package io.imageloop.engine.render;
 
 import io.imageloop.engine.LoopSettings;
-import io.imageloop.engine.clip.ClipFormat;
 import io.imageloop.engine.clip.ClipLoop;
+import io.imageloop.engine.media.MediaDoor;
 import io.imageloop.engine.source.PhotoLoader;
 
 import java.nio.file.Path;
@@ -18,7 +18,7 @@ public final class Sources {
     }
 
     public static FrameSource open(Path input, LoopSettings settings, PhotoLoader loader) {
-        if (ClipFormat.of(input).isPresent()) return ClipLoop.of(input, settings);
+        if (MediaDoor.isClip(input)) return ClipLoop.of(input, settings);
         return PreparedLoop.of(input, settings, loader);
     }
 }

@@ -2,6 +2,8 @@ package io.imageloop.engine.source;
 
 import io.imageloop.engine.LoopException;
 import io.imageloop.engine.LoopException.Kind;
+import io.imageloop.engine.media.MediaLimits;
+import io.imageloop.engine.media.MediaType;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.OpenCVFrameConverter;
@@ -29,17 +31,17 @@ import static org.bytedeco.opencv.global.opencv_imgcodecs.imread;
  */
 public final class PhotoLoader {
 
-    /** Refuse anything larger: a 30000x30000 PNG is a memory bomb, not a photo. */
-    public static final long DEFAULT_MAX_PIXELS = 120_000_000L;
+    /** Refuse anything larger: a 30000x30000 PNG is a memory bomb, not a photo. The same limit applies at upload. */
+    public static final long DEFAULT_MAX_PIXELS = MediaLimits.DEFAULT_PHOTO_PIXELS;
 
-    private final long maxPixels;
+    private final MediaLimits limits;
 
     public PhotoLoader() {
         this(DEFAULT_MAX_PIXELS);
     }
 
     public PhotoLoader(long maxPixels) {
-        this.maxPixels = maxPixels;
+        this.limits = MediaLimits.DEFAULT.withMaxPhotoPixels(maxPixels);
     }
 
     /**
@@ -47,13 +49,8 @@ public final class PhotoLoader {
      * decoding at reduced scale when the file is much larger than that.
      */
     public Photo load(Path file, int minWidth, int minHeight) {
-        PhotoProbe probe = PhotoProbe.of(file);
-        if (probe.pixels() > maxPixels) {
-            throw new LoopException(Kind.INPUT_TOO_LARGE, String.format(
-                    "%s is %dx%d (%.0f MP); the limit is %.0f MP", file.getFileName(), probe.storedWidth(),
-                    probe.storedHeight(), probe.pixels() / 1e6, maxPixels / 1e6));
-        }
-        Mat stored = probe.format() == ImageFormat.HEIC ? decodeWithFfmpeg(file) : decodeWithOpenCv(file, probe, minWidth, minHeight);
+        PhotoProbe probe = PhotoProbe.of(file, limits);
+        Mat stored = probe.format() == MediaType.HEIC ? decodeWithFfmpeg(file) : decodeWithOpenCv(file, probe, minWidth, minHeight);
         if (stored == null || stored.empty()) {
             throw new LoopException(Kind.CORRUPT_INPUT, file.getFileName() + " could not be decoded as "
                     + probe.format() + "; the file may be damaged");
@@ -62,9 +59,21 @@ public final class PhotoLoader {
     }
 
     private static Mat decodeWithOpenCv(Path file, PhotoProbe probe, int minWidth, int minHeight) {
+        return decodeWithOpenCv(file, probe, minWidth, minHeight, false);
+    }
+
+    /** @param longSide whether the wanted size is a long side (previews) rather than a cover size */
+    static Mat decodeWithOpenCv(Path file, PhotoProbe probe, int minWidth, int minHeight, boolean longSide) {
         int flags = IMREAD_COLOR | IMREAD_IGNORE_ORIENTATION;
-        if (probe.format() == ImageFormat.JPEG) {
-            flags = reducedJpegFlags(probe, minWidth, minHeight) | IMREAD_IGNORE_ORIENTATION;
+        if (probe.format() == MediaType.JPEG) {
+            int w = minWidth;
+            int h = minHeight;
+            if (longSide) {
+                double scale = (double) minWidth / Math.max(probe.width(), probe.height());
+                w = (int) Math.ceil(probe.width() * scale);
+                h = (int) Math.ceil(probe.height() * scale);
+            }
+            flags = reducedJpegFlags(probe, w, h) | IMREAD_IGNORE_ORIENTATION;
         }
         return imread(file.toString(), flags);
     }
@@ -82,6 +91,7 @@ public final class PhotoLoader {
 
     /** HEIC goes through FFmpeg's HEIF demuxer and HEVC decoder; OpenCV has no HEIF reader. */
     private static Mat decodeWithFfmpeg(Path file) {
+        io.imageloop.engine.encode.FfmpegLog.configure();
         try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile());
              OpenCVFrameConverter.ToMat converter = new OpenCVFrameConverter.ToMat()) {
             grabber.start();

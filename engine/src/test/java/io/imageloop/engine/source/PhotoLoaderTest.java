@@ -25,7 +25,7 @@ class PhotoLoaderTest {
             assertThat(upright.cols()).isEqualTo(20);
             assertThat(upright.rows()).isEqualTo(40);
         }
-        PhotoProbe probe = new PhotoProbe(ImageFormat.JPEG, 4000, 3000, 8);
+        PhotoProbe probe = new PhotoProbe(io.imageloop.engine.media.MediaType.JPEG, 4000, 3000, 8);
         assertThat(probe.width()).isEqualTo(3000);
         assertThat(probe.height()).isEqualTo(4000);
     }

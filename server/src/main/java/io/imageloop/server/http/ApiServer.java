@@ -1,5 +1,6 @@
 package io.imageloop.server.http;
 
+import io.imageloop.engine.media.LimitExceeded;
 import io.imageloop.server.Services;
 import io.imageloop.server.store.StoreException;
 import io.imageloop.server.store.TokenStore.TokenRecord;
@@ -21,7 +22,13 @@ public final class ApiServer {
     }
 
     public static Javalin create(Services s) {
+        return create(s, null);
+    }
+
+    /** @param operator the loopback operator endpoint, or null for none */
+    public static Javalin create(Services s, OperatorEndpoint operator) {
         Javalin app = Javalin.create(config -> {
+            if (operator != null) operator.configure(config, s.config().host(), s.config().port());
             config.showJavalinBanner = false;
             config.startupWatcherEnabled = false;
             // Exact Content-Length and byte ranges matter more than compressing small JSON.
@@ -34,8 +41,10 @@ public final class ApiServer {
         new ChatRoutes(s).register(app);
         new RenderRoutes(s).register(app);
         new DocsRoutes(s).register(app);
+        if (operator != null) operator.register(app, s);
 
         app.exception(ApiException.class, (e, ctx) -> Json.error(ctx, e));
+        app.exception(LimitExceeded.class, (e, ctx) -> Json.error(ctx, ApiErrors.of(e)));
         app.exception(HttpResponseException.class, (e, ctx) -> Json.error(ctx, translate(e)));
         app.exception(StoreException.class, (e, ctx) -> {
             LOG.error("database error on {} {}", ctx.method(), ctx.path(), e);

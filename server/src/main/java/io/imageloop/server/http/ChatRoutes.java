@@ -14,13 +14,17 @@ import io.javalin.http.Context;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.file.Path;
 import java.util.List;
 
 /** {@code POST /run_sse}: one chat turn streamed as server-sent events. */
 public final class ChatRoutes {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChatRoutes.class);
-    private static final int MAX_MESSAGE = 8000;
+    /** Characters of one chat message: a long request is a few hundred. */
+    public static final int MAX_MESSAGE = 8000;
+    /** Bytes of a /run_sse body: the message (up to 3 bytes a character in UTF-8) and a little framing. */
+    static final long MAX_BODY = 4L * MAX_MESSAGE + 16 * 1024;
 
     private final Services s;
 
@@ -34,7 +38,7 @@ public final class ChatRoutes {
 
     private void runSse(Context ctx) throws Exception {
         TokenRecord token = s.auth().require(ctx);
-        ObjectNode body = Json.body(ctx);
+        ObjectNode body = Json.body(ctx, MAX_BODY, n -> tooLong(n, "bytes"));
         String sessionId = Json.text(body, "session_id");
         if (sessionId == null) sessionId = Json.text(body, "sessionId");
         if (sessionId == null) throw new ApiException(ErrorCode.BAD_REQUEST, "'session_id' is required");
@@ -42,7 +46,7 @@ public final class ChatRoutes {
         String app = Json.text(body, "app_name") == null ? session.appName() : Json.text(body, "app_name");
         String message = message(body.path("new_message"));
         if (message.isBlank()) throw new ApiException(ErrorCode.BAD_REQUEST, "new_message needs at least one text part");
-        if (message.length() > MAX_MESSAGE) throw new ApiException(ErrorCode.BAD_REQUEST, "the message is longer than " + MAX_MESSAGE + " characters");
+        if (message.length() > MAX_MESSAGE) throw tooLong(message.length(), "characters");
 
         SessionContext context = context(token, session, app);
         LOG.info("session {}: chat turn ({} chars)", session.id(), message.length());
@@ -62,13 +66,31 @@ public final class ChatRoutes {
         }
         Loaded l = s.db().read(c -> new Loaded(s.media().list(c, session.id()), s.drafts().latest(c, session.id()).orElse(null),
                 s.ledger().balance(c, token.id())));
+        List<MediaRecord> media = l.media().stream().map(this::readable).toList();
         JsonNode draft = l.draft() == null ? null : Json.parse(l.draft().json(), "the stored draft");
         SessionContext.DraftWriter writer = (d, note) -> s.db().tx(c -> {
             s.sessions().lock(c, session.id());
             return s.drafts().append(c, session.id(), Json.stringify(d), note, System.currentTimeMillis()).version();
         });
-        return new SessionContext(session.id(), app, session.language(), l.media(), draft,
+        return new SessionContext(session.id(), app, session.language(), media, draft,
                 l.draft() == null ? 0 : l.draft().version(), l.balance(), writer, s.renders()::price);
+    }
+
+    private static ApiException tooLong(long size, String unit) {
+        return new ApiException(ErrorCode.MESSAGE_TOO_LONG, "the message is too long (" + size + " " + unit + "); the limit is "
+                + MAX_MESSAGE + " characters").with("limit", "message_length").with("allowed", MAX_MESSAGE);
+    }
+
+    /** The record with a local file to look at: the agent analyses photos (cached from object storage). */
+    private MediaRecord readable(MediaRecord m) {
+        if (!m.kind().equals("image")) return m;
+        try {
+            Path local = s.blobs().local(m.path());
+            return new MediaRecord(m.id(), m.sessionId(), m.kind(), m.format(), m.originalName(), m.sourceUrl(), local.toString(),
+                    m.bytes(), m.width(), m.height(), m.durationMs(), m.codec(), m.thumbnailPath(), m.createdAt());
+        } catch (java.io.IOException e) {
+            return m; // the agent reports it as unreadable
+        }
     }
 
     /** The text of all text parts of an ADK Content object (or a plain string). */

@@ -1,14 +1,12 @@
 package io.imageloop.server.http;
 
+import io.imageloop.server.storage.BlobStore;
 import io.javalin.http.Context;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.channels.Channels;
-import java.nio.channels.SeekableByteChannel;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.nio.file.NoSuchFileException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,9 +21,20 @@ public final class FileResponder {
     private FileResponder() {
     }
 
-    public static void serve(Context ctx, Path file, String contentType, String fileName, boolean headOnly) throws IOException {
-        if (!Files.isRegularFile(file)) throw new ApiException(ErrorCode.MEDIA_NOT_FOUND, "the file is no longer available");
-        long size = Files.size(file);
+    /** Serves a stored file by its location. */
+    public static void serve(Context ctx, BlobStore store, String location, String contentType, String fileName, boolean headOnly)
+            throws IOException {
+        BlobStore.Blob blob;
+        try {
+            blob = store.open(location);
+        } catch (NoSuchFileException e) {
+            throw new ApiException(ErrorCode.MEDIA_NOT_FOUND, "the file is no longer available");
+        }
+        serve(ctx, blob, contentType, fileName, headOnly);
+    }
+
+    public static void serve(Context ctx, BlobStore.Blob blob, String contentType, String fileName, boolean headOnly) throws IOException {
+        long size = blob.size();
         long start = 0;
         long end = size - 1;
         boolean partial = false;
@@ -57,7 +66,7 @@ public final class FileResponder {
         long length = end - start + 1;
         res.setContentLengthLong(length);
         if (headOnly || length == 0) return;
-        try (SeekableByteChannel ch = Files.newByteChannel(file); InputStream in = Channels.newInputStream(ch.position(start))) {
+        try (InputStream in = blob.range(start, end)) {
             OutputStream out = res.getOutputStream();
             byte[] buf = new byte[64 * 1024];
             long left = length;

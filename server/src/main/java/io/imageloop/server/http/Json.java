@@ -55,7 +55,22 @@ public final class Json {
 
     /** The request body as a JSON object; an empty body is an empty object. */
     public static ObjectNode body(Context ctx) {
-        String text = ctx.body();
+        return parseBody(ctx.body());
+    }
+
+    /**
+     * The request body, refused with {@code tooLarge} before it is parsed when it has more than
+     * {@code maxBytes}: a parsed tree costs many times its text.
+     */
+    public static ObjectNode body(Context ctx, long maxBytes, java.util.function.LongFunction<ApiException> tooLarge) {
+        long declared = ctx.contentLength();
+        if (declared > maxBytes) throw tooLarge.apply(declared);
+        byte[] bytes = ctx.bodyAsBytes();
+        if (bytes.length > maxBytes) throw tooLarge.apply(bytes.length);
+        return parseBody(new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private static ObjectNode parseBody(String text) {
         if (text == null || text.isBlank()) return MAPPER.createObjectNode();
         JsonNode node = parse(text, "the request body");
         if (!node.isObject()) throw new ApiException(ErrorCode.BAD_REQUEST, "the request body must be a JSON object");

@@ -1,6 +1,9 @@
 package io.imageloop.server.http;
 
+import io.imageloop.engine.media.Limit;
+import io.imageloop.engine.media.LimitExceeded;
 import io.imageloop.server.Services;
+import io.imageloop.timeline.DraftLimits;
 import io.imageloop.server.jobs.RenderJobStore;
 import io.imageloop.server.jobs.RenderJobStore.RenderJob;
 import io.imageloop.server.jobs.RenderService;
@@ -10,10 +13,12 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 
 import java.io.IOException;
-import java.nio.file.Path;
 
 /** Export: queue, poll, download. */
 public final class RenderRoutes {
+
+    /** An export body is the draft and a few fields. */
+    static final long MAX_BODY = DraftLimits.MAX_BYTES + 16 * 1024;
 
     private final Services s;
 
@@ -30,7 +35,9 @@ public final class RenderRoutes {
 
     private void submit(Context ctx) {
         TokenRecord token = s.auth().require(ctx);
-        RenderService.ExportRequest req = RenderService.parse(Json.body(ctx));
+        RenderService.ExportRequest req = RenderService.parse(Json.body(ctx, MAX_BODY, n -> ApiErrors.of(new LimitExceeded(
+                Limit.DRAFT_BYTES, n, DraftLimits.MAX_BYTES, "the export request is too large: " + n + " bytes; a draft may have at most "
+                + DraftLimits.MAX_BYTES + " bytes of JSON"))));
         SessionRecord session = s.auth().session(token, req.sessionId());
         String base = Views.baseUrl(ctx);
         String bindUrl = base + "/bind?bind=" + (session.bindId() == null ? "" : session.bindId());
@@ -51,6 +58,6 @@ public final class RenderRoutes {
             throw new ApiException(ErrorCode.RENDER_NOT_READY, "the render is " + job.status() + "; poll until it is done")
                     .with("status", job.status()).with("progress", job.progress());
         }
-        FileResponder.serve(ctx, Path.of(job.outputPath()), Views.mime(job.format()), job.renderId() + "." + job.format(), head);
+        FileResponder.serve(ctx, s.blobs(), job.outputPath(), Views.mime(job.format()), job.renderId() + "." + job.format(), head);
     }
 }

@@ -19,7 +19,6 @@ import io.javalin.http.Context;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -124,9 +123,9 @@ public final class SessionRoutes {
                 .orElseThrow(() -> new ApiException(ErrorCode.MEDIA_NOT_FOUND, "no such media in this session"));
         if (thumbnail) {
             if (m.thumbnailPath() == null) throw new ApiException(ErrorCode.MEDIA_NOT_FOUND, "this media has no thumbnail");
-            FileResponder.serve(ctx, Path.of(m.thumbnailPath()), "image/jpeg", m.id() + ".jpg", head);
+            FileResponder.serve(ctx, s.blobs(), m.thumbnailPath(), "image/jpeg", m.id() + ".jpg", head);
         } else {
-            FileResponder.serve(ctx, Path.of(m.path()), Views.mime(m.format()), m.id() + "." + m.format(), head);
+            FileResponder.serve(ctx, s.blobs(), m.path(), Views.mime(m.format()), m.id() + "." + m.format(), head);
         }
     }
 

@@ -3,7 +3,7 @@ package io.imageloop.server.http;
 import io.imageloop.server.jobs.RenderJobStore.RenderJob;
 import io.imageloop.server.jobs.RenderService;
 import io.imageloop.server.store.MediaStore.MediaRecord;
-import io.imageloop.server.upload.MediaFormat;
+import io.imageloop.engine.media.MediaType;
 import io.javalin.http.Context;
 
 import java.util.Locale;
@@ -42,13 +42,6 @@ public final class Views {
 
     public static String mime(String format) {
         if (format == null) return "application/octet-stream";
-        String f = format.toLowerCase(Locale.ROOT);
-        if (f.equals("gif")) return "image/gif";
-        if (f.equals("jpeg")) f = "jpg";
-        try {
-            return MediaFormat.valueOf(f.toUpperCase(Locale.ROOT)).mime();
-        } catch (IllegalArgumentException e) {
-            return "application/octet-stream";
-        }
+        return MediaType.ofExtension(format.toLowerCase(Locale.ROOT)).map(MediaType::mime).orElse("application/octet-stream");
     }
 }

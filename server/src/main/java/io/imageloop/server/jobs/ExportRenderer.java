@@ -23,6 +23,11 @@ public interface ExportRenderer {
     default void validate(JsonNode draft, MediaLookup media) {
     }
 
+    /** What rendering the draft costs, for its time limit; null for no limit. */
+    default RenderBudget budget(JsonNode draft) {
+        return null;
+    }
+
     /** How long the exported video will be, for pricing. */
     long outputMillis(JsonNode draft);
 

@@ -36,6 +36,7 @@ public final class JobQueue implements AutoCloseable {
     static final int RETRIES = 3;
 
     private final StorageProvider storage;
+    /** Null in a process that only answers HTTP ({@code --workers 0}): it queues, others render. */
     private final BackgroundJobServer server;
     private final JobRequestScheduler scheduler;
 
@@ -52,19 +53,27 @@ public final class JobQueue implements AutoCloseable {
                 return type == RenderJobHandler.class ? type.cast(handler) : null;
             }
         };
-        BackgroundJobServerConfiguration serverConfig = BackgroundJobServerConfiguration.usingStandardBackgroundJobServerConfiguration()
-                .andName("imageloop-" + config.port())
-                .andWorkerCount(config.workers())
-                .andPollInterval(config.jobPollInterval())
-                .andInterruptJobsAwaitDurationOnStopBackgroundJobServer(config.shutdownGrace());
-        this.server = new BackgroundJobServer(storage, json, activator, serverConfig);
-        server.setJobFilters(List.of(new AbandonFilter(onAbandoned)));
+        if (config.workers() > 0) {
+            BackgroundJobServerConfiguration serverConfig = BackgroundJobServerConfiguration.usingStandardBackgroundJobServerConfiguration()
+                    .andName("imageloop-" + ProcessHandle.current().pid())
+                    .andWorkerCount(config.workers())
+                    .andPollInterval(config.jobPollInterval())
+                    .andInterruptJobsAwaitDurationOnStopBackgroundJobServer(config.shutdownGrace());
+            this.server = new BackgroundJobServer(storage, json, activator, serverConfig);
+            server.setJobFilters(List.of(new AbandonFilter(onAbandoned)));
+        } else {
+            this.server = null;
+        }
         this.scheduler = new JobRequestScheduler(storage);
     }
 
     public void start() {
+        if (server == null) {
+            LOG.info("export queue ready (no render workers in this process)");
+            return;
+        }
         server.start();
-        LOG.info("export queue started");
+        LOG.info("export queue started with render workers in this process");
     }
 
     /** Queues the export under the given runner id; queueing an id twice is harmless. */
@@ -113,6 +122,7 @@ public final class JobQueue implements AutoCloseable {
     @Override
     public void close() {
         try {
+            if (server == null) return;
             server.stop();
             long end = System.nanoTime() + 5_000_000_000L;
             while (server.getJobSteward().getOccupiedWorkerCount() > 0 && System.nanoTime() < end) {

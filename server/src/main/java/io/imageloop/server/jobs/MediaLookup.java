@@ -7,7 +7,7 @@ import java.util.Optional;
 @FunctionalInterface
 public interface MediaLookup {
 
-    /** A stored media file. {@code kind} is image, video or audio. */
+    /** A stored media file, readable at {@code path}. {@code kind} is image, video or audio. */
     record MediaFile(String id, String kind, String format, Path path, Long durationMs) {
     }
 

@@ -5,6 +5,7 @@ import io.imageloop.engine.LoopException;
 import io.imageloop.engine.LoopException.Kind;
 import io.imageloop.engine.encode.OutputFormat;
 import io.imageloop.engine.encode.Quality;
+import io.imageloop.engine.media.LimitExceeded;
 import io.imageloop.timeline.Draft;
 import io.imageloop.timeline.DraftCodec;
 import io.imageloop.timeline.DraftProblem;
@@ -18,7 +19,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.DoubleConsumer;
-import java.util.stream.Collectors;
 
 /**
  * Exports a draft with the timeline compositor: every video segment (photo loops and clips),
@@ -79,6 +79,14 @@ public final class TimelineExportRenderer implements ExportRenderer {
     }
 
     @Override
+    public RenderBudget budget(JsonNode json) {
+        Draft draft = prepared(json);
+        long frames = (long) Math.ceil(draft.durationMs() / 1000.0 * draft.meta().fps());
+        var size = draft.meta().aspect().size(resolution);
+        return new RenderBudget(frames, (long) size.width() * size.height());
+    }
+
+    @Override
     public long outputMillis(JsonNode json) {
         return prepared(json).durationMs();
     }
@@ -89,6 +97,8 @@ public final class TimelineExportRenderer implements ExportRenderer {
         Draft draft;
         try {
             draft = DraftCodec.read(json);
+        } catch (LimitExceeded e) {
+            throw e; // a limit has a code of its own
         } catch (LoopException e) {
             throw new DraftException(e.getMessage());
         }
@@ -104,9 +114,8 @@ public final class TimelineExportRenderer implements ExportRenderer {
             throw new DraftException("the draft has no video yet; upload a photo and ask for a loop first");
         }
         List<DraftProblem> problems = DraftValidator.problems(draft, media);
-        if (!problems.isEmpty()) {
-            throw new DraftException(problems.stream().map(DraftProblem::toString).collect(Collectors.joining("; ")));
-        }
+        // One short line however many problems there are: the first few, then how many more.
+        if (!problems.isEmpty()) throw new DraftException(DraftProblem.toException(problems).getMessage());
     }
 
     /** Media references in a server draft are media ids of the session. */

@@ -1,5 +1,7 @@
 package io.imageloop.server.upload;
 
+import io.imageloop.engine.media.MediaDoor;
+import io.imageloop.engine.media.MediaType;
 import io.imageloop.server.http.ApiException;
 import io.imageloop.server.http.ErrorCode;
 
@@ -17,7 +19,7 @@ import java.nio.file.Path;
 public final class Staging {
 
     /** A complete, type-checked file waiting to be committed. */
-    public record StagedFile(Path path, MediaFormat format, long bytes) {
+    public record StagedFile(Path path, MediaType format, long bytes) {
     }
 
     private Staging() {
@@ -25,12 +27,13 @@ public final class Staging {
 
     public static StagedFile stage(InputStream in, Path dir, long limit) throws IOException {
         Files.createDirectories(dir);
-        byte[] head = in.readNBytes(MediaFormat.HEAD);
+        byte[] head = in.readNBytes(MediaDoor.HEAD);
         if (head.length == 0) throw new ApiException(ErrorCode.NO_FILE, "the uploaded file is empty");
-        MediaFormat format = MediaFormat.sniff(head);
+        MediaType format = MediaDoor.sniff(head).filter(MediaType::accepted).orElse(null);
         if (format == null) {
-            throw new ApiException(ErrorCode.UNSUPPORTED_FILE, "unsupported file type; accepted: " + MediaFormat.ACCEPTED)
-                    .with("accepted", MediaFormat.ACCEPTED.split(", "));
+            String accepted = MediaType.acceptedList();
+            throw new ApiException(ErrorCode.UNSUPPORTED_FILE, "unsupported file type; accepted: " + accepted)
+                    .with("accepted", accepted.split(", "));
         }
         Path tmp = Files.createTempFile(dir, ".incoming-", "." + format.extension());
         boolean ok = false;

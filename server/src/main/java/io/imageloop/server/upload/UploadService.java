@@ -1,8 +1,11 @@
 package io.imageloop.server.upload;
 
 import io.imageloop.server.ServerConfig;
+import io.imageloop.engine.media.LimitExceeded;
+import io.imageloop.server.http.ApiErrors;
 import io.imageloop.server.http.ApiException;
 import io.imageloop.server.http.ErrorCode;
+import io.imageloop.server.storage.BlobStore;
 import io.imageloop.server.store.Database;
 import io.imageloop.server.store.Ids;
 import io.imageloop.server.store.MediaStore;
@@ -38,7 +41,10 @@ public final class UploadService {
     private final MediaProber prober;
     private final UrlFetcher fetcher;
 
-    public UploadService(Database db, MediaStore media, ServerConfig config, MediaProber prober) {
+    private final BlobStore blobs;
+
+    public UploadService(Database db, MediaStore media, ServerConfig config, MediaProber prober, BlobStore blobs) {
+        this.blobs = blobs;
         this.db = db;
         this.media = media;
         this.config = config;
@@ -114,6 +120,7 @@ public final class UploadService {
     private List<MediaRecord> commit(SessionRecord session, List<Pending> pending) {
         List<MediaRecord> records = new ArrayList<>();
         List<Path> written = new ArrayList<>();
+        List<String> stored = new ArrayList<>();
         try {
             long now = System.currentTimeMillis();
             for (Pending p : pending) {
@@ -124,12 +131,16 @@ public final class UploadService {
                 MediaProber.Probe probe = prober.probe(target, p.file().format());
                 Path thumb = target.resolveSibling(id + ".thumb.jpg");
                 String thumbPath = null;
-                if (prober.thumbnail(target, probe.kind(), thumb)) {
-                    written.add(thumb);
-                    thumbPath = thumb.toString();
+                written.add(thumb);
+                if (prober.thumbnail(target, probe.kind(), p.file().format(), thumb)) {
+                    thumbPath = blobs.put("media/" + session.id() + "/" + thumb.getFileName(), thumb, "image/jpeg");
+                    stored.add(thumbPath);
                 }
+                // Checked and decoded: now it goes where every process can read it.
+                String location = blobs.put("media/" + session.id() + "/" + target.getFileName(), target, p.file().format().mime());
+                stored.add(location);
                 records.add(new MediaRecord(id, session.id(), probe.kind(), p.file().format().extension(), p.name(),
-                        p.sourceUrl(), target.toString(), p.file().bytes(), probe.width(), probe.height(),
+                        p.sourceUrl(), location, p.file().bytes(), probe.width(), probe.height(),
                         probe.durationMs(), probe.codec(), thumbPath, now));
             }
             db.tx(c -> {
@@ -144,9 +155,16 @@ public final class UploadService {
             return records;
         } catch (IOException e) {
             deleteAll(written);
+            stored.forEach(blobs::delete);
+            LOG.warn("session {}: the upload could not be stored: {}", session.id(), e.getMessage());
             throw new ApiException(ErrorCode.INTERNAL, "the upload could not be stored");
+        } catch (LimitExceeded e) {
+            deleteAll(written);
+            stored.forEach(blobs::delete);
+            throw ApiErrors.of(e);
         } catch (RuntimeException e) {
             deleteAll(written);
+            stored.forEach(blobs::delete);
             throw e;
         } finally {
             discard(pending);

@@ -64,6 +64,11 @@ public final class TextRasterizer {
         int w = (int) Math.ceil(blockW) + 2 * pad;
         int h = (int) Math.ceil(blockH) + 2 * pad;
 
+        if ((long) w * h > 4L * frame.width() * frame.height()) {
+            // DraftLimits refuses such text before rendering; this keeps a draft built in code from costing gigabytes.
+            throw new io.imageloop.engine.LoopException(io.imageloop.engine.LoopException.Kind.INVALID_PARAMETER,
+                    "a text overlay is too large to draw: " + lines.size() + " lines at size " + clip.size());
+        }
         Shape glyphs = outlines(lines, pad, blockW);
         BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
         Graphics2D g = image.createGraphics();

@@ -1,4 +1,4 @@
-package io.imageloop.engine.source;
+package io.imageloop.engine.media;
 
 import io.imageloop.engine.LoopException;
 import io.imageloop.engine.LoopException.Kind;
@@ -8,36 +8,38 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Detects truncated image files. Decoders are lenient (libjpeg paints the missing rows grey and
- * only warns), so a cut-off upload would otherwise become a loop with a grey band in it.
- * Each check walks the container structure to its end marker; it reads no pixels.
+ * Detects truncated and damaged still images without decoding pixels. Decoders are lenient
+ * (libjpeg paints missing rows grey and only warns, libpng prints its complaint to the
+ * terminal before failing), so a cut-off or corrupt file would otherwise become a loop with a
+ * grey band in it, or a native log line ahead of ours. Each check walks the container to its end
+ * marker; PNG's pixel data is also inflated (to nowhere) and its checksums verified. Run only
+ * after the size limits: inflating is linear in the declared pixels.
  */
 final class StreamIntegrity {
 
     private StreamIntegrity() {
     }
 
-    static void check(Path file, ImageFormat format) {
-        boolean complete;
+    static void check(Path file, MediaType type) {
+        String problem;
         try {
-            complete = switch (format) {
-                case JPEG -> jpegReachesEnd(file);
-                case PNG -> pngReachesEnd(file);
-                case WEBP -> riffComplete(file);
-                case BMP -> bmpComplete(file);
-                default -> true; // GIF and HEIC: the decoder itself fails on a cut-off first frame
+            problem = switch (type) {
+                case JPEG -> jpegReachesEnd(file) ? null : "the JPEG data ends before the image does";
+                case PNG -> PngCheck.problem(file);
+                case WEBP -> riffComplete(file) ? null : "the WEBP data ends before the image does";
+                case BMP -> bmpComplete(file) ? null : "the BMP data ends before the image does";
+                case GIF -> GifScan.of(file, Integer.MAX_VALUE).complete() ? null : "the GIF data ends before its trailer";
+                default -> null; // HEIC: FFmpeg fails on a cut-off first picture
             };
         } catch (IOException e) {
             throw new LoopException(Kind.CORRUPT_INPUT, "cannot read " + file.getFileName() + ": " + e.getMessage(), e);
         }
-        if (!complete) {
-            throw new LoopException(Kind.CORRUPT_INPUT, file.getFileName() + " is truncated or damaged: the "
-                    + format + " data ends before the image does");
+        if (problem != null) {
+            throw new LoopException(Kind.CORRUPT_INPUT, file.getFileName() + " is truncated or damaged: " + problem);
         }
     }
 
@@ -64,7 +66,7 @@ final class StreamIntegrity {
         }
     }
 
-    private static boolean skipFully(InputStream in, long n) throws IOException {
+    static boolean skipFully(InputStream in, long n) throws IOException {
         try {
             in.skipNBytes(n);
             return true;
@@ -73,33 +75,15 @@ final class StreamIntegrity {
         }
     }
 
-    private static boolean pngReachesEnd(Path file) throws IOException {
-        try (FileChannel ch = FileChannel.open(file)) {
-            long size = ch.size();
-            long pos = 8;
-            ByteBuffer header = ByteBuffer.allocate(8).order(ByteOrder.BIG_ENDIAN);
-            while (pos + 12 <= size) {
-                header.clear();
-                ch.read(header, pos);
-                long length = header.getInt(0) & 0xFFFFFFFFL;
-                String type = new String(header.array(), 4, 4, java.nio.charset.StandardCharsets.US_ASCII);
-                long next = pos + 12 + length;
-                if (next > size) return false;
-                if (type.equals("IEND")) return true;
-                pos = next;
-            }
-            return false;
-        }
-    }
-
     private static boolean riffComplete(Path file) throws IOException {
-        byte[] head = ImageFormat.head(file, 12);
+        byte[] head = MediaDoor.head(file, 12);
+        if (head.length < 12) return false;
         long declared = ByteBuffer.wrap(head, 4, 4).order(ByteOrder.LITTLE_ENDIAN).getInt() & 0xFFFFFFFFL;
         return Files.size(file) >= declared + 8;
     }
 
     private static boolean bmpComplete(Path file) throws IOException {
-        byte[] head = ImageFormat.head(file, 14);
+        byte[] head = MediaDoor.head(file, 14);
         if (head.length < 14) return false;
         long declared = ByteBuffer.wrap(head, 2, 4).order(ByteOrder.LITTLE_ENDIAN).getInt() & 0xFFFFFFFFL;
         long dataOffset = ByteBuffer.wrap(head, 10, 4).order(ByteOrder.LITTLE_ENDIAN).getInt() & 0xFFFFFFFFL;

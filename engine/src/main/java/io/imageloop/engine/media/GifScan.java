@@ -1,4 +1,4 @@
-package io.imageloop.engine.clip;
+package io.imageloop.engine.media;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
