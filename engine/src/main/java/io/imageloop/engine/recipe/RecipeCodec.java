@@ -280,12 +280,18 @@ public final class RecipeCodec {
         Path dir = file.toAbsolutePath().getParent();
         String stem = file.getFileName().toString().replaceFirst("(\\.motion)?\\.json$", "");
         java.util.Map<String, Integer> used = new java.util.HashMap<>();
+        // Masks the recipe reads from files are inputs: a mask made in memory never takes their name.
+        java.util.Set<Path> inputs = new java.util.HashSet<>();
+        for (Layer l : recipe.layers()) if (l.area().mask() != null && l.area().mask().file() != null) inputs.add(l.area().mask().file().toAbsolutePath().normalize());
+        if (recipe.freeze().mask() != null && recipe.freeze().mask().file() != null) inputs.add(recipe.freeze().mask().file().toAbsolutePath().normalize());
         MaskWriter beside = mask -> {
             Path target = mask.file();
             if (target == null) {
                 String label = mask.label() == null ? "mask" : mask.label().replaceAll("[^A-Za-z0-9]+", "-").replaceAll("^-|-$", "");
-                int n = used.merge(label, 1, Integer::sum);
-                target = dir.resolve(stem + "." + label + (n == 1 ? "" : "-" + n) + ".png");
+                do {
+                    int n = used.merge(label, 1, Integer::sum);
+                    target = dir.resolve(stem + "." + label + (n == 1 ? "" : "-" + n) + ".png");
+                } while (inputs.contains(target.toAbsolutePath().normalize()));
                 try {
                     Files.write(target, mask.png());
                 } catch (IOException e) {
