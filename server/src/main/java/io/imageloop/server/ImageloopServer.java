@@ -11,6 +11,9 @@ import io.imageloop.server.jobs.JobQueue;
 import io.imageloop.server.jobs.RenderJobHandler;
 import io.imageloop.server.jobs.RenderJobStore;
 import io.imageloop.server.jobs.RenderService;
+import io.imageloop.server.preview.DraftPreviewRenderer;
+import io.imageloop.server.preview.PreviewService;
+import io.imageloop.server.preview.PreviewSettings;
 import io.imageloop.server.store.Database;
 import io.imageloop.server.store.DraftStore;
 import io.imageloop.server.store.MediaStore;
@@ -61,6 +64,7 @@ public final class ImageloopServer {
         });
         JobQueue queue = null;
         Javalin app = null;
+        PreviewService previews = null;
         try {
             TokenStore tokens = new TokenStore();
             SessionStore sessions = new SessionStore();
@@ -74,16 +78,20 @@ public final class ImageloopServer {
             RenderJobHandler handler = new RenderJobHandler(db, renderJobs, media, ledger, renderer, config.dataDir().resolve("renders"));
             queue = new JobQueue(db.dataSource(), handler, config, runnerId -> renders.abandoned(runnerId, handler));
             renders.attach(queue);
+            previews = new PreviewService(config.dataDir().resolve("previews"), new DraftPreviewRenderer(),
+                    PreviewSettings.forExports(config.renderResolution(), config.renderMaxSeconds(), config.renderFps()),
+                    sessionId -> Services.mediaOf(db, media, sessionId));
             Services services = new Services(config, db, tokens, sessions, media, drafts, new RequestLogStore(), renderJobs,
-                    ledger, new Auth(db, tokens, sessions), uploads, renders, agent, timer);
+                    ledger, new Auth(db, tokens, sessions), uploads, renders, agent, timer, previews);
             app = ApiServer.create(services);
             app.start(config.host(), config.port());
             queue.start();
             renders.resumeUnfinished();
             log.info("imageloop server listening on {}:{} (data in {})", config.host(), app.port(), config.dataDir().toAbsolutePath());
-            return new RunningServer(app, queue, db, timer, config);
+            return new RunningServer(app, queue, previews, db, timer, config);
         } catch (RuntimeException e) {
             if (app != null) app.stop();
+            if (previews != null) previews.close();
             if (queue != null) queue.close();
             timer.shutdownNow();
             db.close();

@@ -1,6 +1,7 @@
 package io.imageloop.server;
 
 import io.imageloop.server.jobs.JobQueue;
+import io.imageloop.server.preview.PreviewService;
 import io.imageloop.server.store.Database;
 import io.javalin.Javalin;
 import org.slf4j.Logger;
@@ -15,14 +16,16 @@ public final class RunningServer implements AutoCloseable {
 
     private final Javalin app;
     private final JobQueue queue;
+    private final PreviewService previews;
     private final Database db;
     private final ScheduledExecutorService timer;
     private final ServerConfig config;
     private boolean closed;
 
-    RunningServer(Javalin app, JobQueue queue, Database db, ScheduledExecutorService timer, ServerConfig config) {
+    RunningServer(Javalin app, JobQueue queue, PreviewService previews, Database db, ScheduledExecutorService timer, ServerConfig config) {
         this.app = app;
         this.queue = queue;
+        this.previews = previews;
         this.db = db;
         this.timer = timer;
         this.config = config;
@@ -51,6 +54,7 @@ public final class RunningServer implements AutoCloseable {
         LOG.info("imageloop server on port {} stopping", port());
         try {
             app.stop();
+            previews.close();
         } finally {
             try {
                 queue.close();
