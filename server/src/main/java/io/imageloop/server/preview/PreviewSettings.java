@@ -6,7 +6,7 @@ import java.time.Duration;
  * How previews are made.
  *
  * @param resolution short side in pixels (480: quick, and enough to judge motion)
- * @param fps        frame rate, 0 for the draft's own (at most {@link #MAX_FPS})
+ * @param fps        frame rate, 0 for the draft's own; never above {@link #MAX_FPS}
  * @param maxSeconds caps a preview's length (tests), 0 for the whole loop cycle
  * @param threads    previews rendered at once across all sessions; exports have their own workers
  * @param perMinute  renders a session may start in any 60 s; more wait for a slot (cached previews are free)
@@ -15,7 +15,12 @@ import java.time.Duration;
 public record PreviewSettings(int resolution, double fps, double maxSeconds, int threads, int perMinute, Duration follow) {
 
     public static final int DEFAULT_RESOLUTION = 480;
-    public static final double MAX_FPS = 30;
+    /**
+     * Previews play at most 15 frames a second: half the frames of a 30 fps export and so about
+     * half the wait (rendering time grows with the frame count), while the slow motion of a loop
+     * reads the same. The export keeps the draft's frame rate.
+     */
+    public static final double MAX_FPS = 15;
 
     public PreviewSettings {
         if (resolution < 16) throw new IllegalArgumentException("preview resolution must be at least 16");
@@ -24,7 +29,7 @@ public record PreviewSettings(int resolution, double fps, double maxSeconds, int
     }
 
     /**
-     * 480p, one render at a time, 20 per session and minute; never larger, longer or smoother
+     * 480p at 15 fps, one render at a time, 20 per session and minute; never larger, longer or smoother
      * than the exports the server is configured for (tests shrink both).
      */
     public static PreviewSettings forExports(int exportResolution, double exportMaxSeconds, double exportFps) {

@@ -38,7 +38,7 @@ class PreviewServiceTest {
     @Test
     void aNewerEditCancelsTheRunningPreviewAndAnUnchangedLoopIsNotRenderedAgain() throws Exception {
         try (PreviewService svc = new PreviewService(dir, new DraftPreviewRenderer(),
-                new PreviewSettings(480, 30, 0, 1, 20, Duration.ofSeconds(30)), id -> MEDIA)) {
+                new PreviewSettings(720, 30, 0, 1, 20, Duration.ofSeconds(30)), id -> MEDIA)) {
             Draft zoom = draft(MotionRecipe.camera(new CameraMove(Direction.parse("zoom"), 1)), Aspect.LANDSCAPE);
             Draft orbit = draft(MotionRecipe.camera(new CameraMove(Direction.parse("orbit"), 1)), Aspect.LANDSCAPE);
             String first = svc.request("s1", 1, zoom).get(0).key();
@@ -67,7 +67,7 @@ class PreviewServiceTest {
 
             // A new service over the same folder (a restart) finds the files: nothing is rendered again.
             try (PreviewService again = new PreviewService(dir, new DraftPreviewRenderer(),
-                    new PreviewSettings(480, 30, 0, 1, 20, Duration.ofSeconds(30)), id -> MEDIA)) {
+                    new PreviewSettings(720, 30, 0, 1, 20, Duration.ofSeconds(30)), id -> MEDIA)) {
                 assertThat(again.request("s1", 4, orbit).get(0).status()).isEqualTo(Status.READY);
             }
             assertThat(Files.getLastModifiedTime(svc.video("s1", second)).toMillis()).isEqualTo(written);
