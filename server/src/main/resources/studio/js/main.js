@@ -69,6 +69,11 @@ function render(resetDrawing) {
   const loop = currentLoop();
   if (loop) app.selected = loop.index;
   renderTimeline($('tracks'), app.draft, app.selected, i => { app.selected = i; render(true); });
+  const seconds = (app.draft?.d || 0) / 1000;
+  $('price').textContent = seconds > 0
+    ? `An MP4 of the whole timeline (${seconds.toFixed(1)} s), titles and music included: ${Math.max(1, Math.ceil(seconds / 10))} credit${Math.ceil(seconds / 10) > 1 ? 's' : ''}.`
+    : 'An MP4 of the whole timeline, titles and music included.';
+  drawCaptions();
   $('export').disabled = !(app.draft?.t || []).some(t => t.tt === 0 && t.sg?.length);
   $('editor').hidden = !loop;
   if (!loop) {
@@ -161,6 +166,36 @@ async function showPreview(p, gen) {
     notice(e);
   }
 }
+
+/** The draft's texts over the playing preview, at the draft's time of this loop: a guide to where titles sit. */
+function drawCaptions() {
+  const box = $('captions');
+  const v = $('player');
+  const loop = currentLoop();
+  if (!loop || v.hidden) { box.replaceChildren(); return; }
+  const t = (loop.segment.s || 0) + v.currentTime * 1000;
+  const spans = [];
+  for (const track of app.draft.t || []) {
+    if (track.tt !== 7) continue;
+    for (const seg of track.sg || []) {
+      if (t < seg.s || t >= seg.s + seg.d) continue;
+      const m = seg.m || {};
+      const span = document.createElement('span');
+      span.textContent = m.text || '';
+      const size = m.size || 0.06;
+      span.style.fontSize = `${size * 100}cqh`;
+      span.style.color = m.color || '#fff';
+      if (m.y !== undefined) span.style.top = `${m.y * 100}%`;
+      else if (m.position === 'top') span.style.top = '6%';
+      else if (m.position === 'bottom') span.style.bottom = '6%';
+      else { span.style.top = '50%'; span.style.transform = 'translate(-50%, -50%)'; }
+      if (m.x !== undefined) span.style.left = `${m.x * 100}%`;
+      spans.push(span);
+    }
+  }
+  box.replaceChildren(...spans);
+}
+$('player').addEventListener('timeupdate', drawCaptions);
 
 function previewEvent(p) {
   app.previews = app.previews.filter(x => x.segment !== p.segment).concat([p]);

@@ -143,6 +143,7 @@ class StudioBrowserTest {
         page.press("#chat-input", "Enter");
         page.waitForSelector(".seg.text:has-text('Hello')", new Page.WaitForSelectorOptions().setTimeout(60_000));
         assertThat(page.locator("#messages li.agent").count()).isPositive();
+        page.waitForSelector("#captions span:has-text('Hello')"); // drawn over the preview, where the export puts it
         JsonNode titled = awaitState(token, sid, s -> s.path("state").path("draft").toString().contains("Hello"));
         assertThat(flow(recipe(titled)).path("arrows")).as("the chat edits the same draft").isEqualTo(flow(r).path("arrows"));
 

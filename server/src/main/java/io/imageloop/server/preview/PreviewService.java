@@ -45,6 +45,8 @@ public final class PreviewService implements AutoCloseable {
     private static final Pattern SESSION = Pattern.compile("[A-Za-z0-9-]{1,64}");
     /** Previews remembered per session (the files stay on disk either way). */
     private static final int KEEP = 64;
+    /** A failed preview is tried again by a later request after this long (the same inputs rarely fail twice, but files can come back). */
+    private static final long RETRY_FAILED_MS = 30_000;
 
     private final Path root;
     private final PreviewRenderer renderer;
@@ -112,7 +114,8 @@ public final class PreviewService implements AutoCloseable {
             }
             for (PreviewTarget t : targets) {
                 Entry e = sp.entries.get(t.key());
-                if (e == null || e.state.status() == Status.CANCELLED) {
+                boolean retry = e != null && e.state.status() == Status.FAILED && now - e.state.updatedAt() > RETRY_FAILED_MS;
+                if (e == null || e.state.status() == Status.CANCELLED || retry) {
                     e = new Entry(t, fresh(sessionId, version, t, now));
                     sp.entries.remove(t.key());
                     sp.entries.put(t.key(), e);
