@@ -5,6 +5,7 @@ import { Api, ApiError } from './api.js';
 import { friendly } from './errors.js';
 import { PhotoEditor } from './editor.js';
 import { renderTimeline } from './timeline.js';
+import { Player } from './player.js';
 import * as R from './recipe.js';
 
 const $ = id => document.getElementById(id);
@@ -14,7 +15,7 @@ const DISPLAYABLE = new Set(['jpg', 'jpeg', 'png', 'webp', 'gif', 'bmp']);
 
 const app = {
   draft: null, version: 0, media: [], previews: [], selected: 0, styles: new Map(),
-  dirty: 0, saving: null, saveTimer: null, follow: 0, shownVideo: null, shownPoster: null, editorLoop: null,
+  dirty: 0, saving: null, saveTimer: null, editorLoop: null,
 };
 
 const editor = new PhotoEditor(document, () => scheduleSave('drawing'));
@@ -73,7 +74,7 @@ function render(resetDrawing) {
   $('price').textContent = seconds > 0
     ? `An MP4 of the whole timeline (${seconds.toFixed(1)} s), titles and music included: ${Math.max(1, Math.ceil(seconds / 10))} credit${Math.ceil(seconds / 10) > 1 ? 's' : ''}.`
     : 'An MP4 of the whole timeline, titles and music included.';
-  drawCaptions();
+  player.captions();
   $('export').disabled = !(app.draft?.t || []).some(t => t.tt === 0 && t.sg?.length);
   $('editor').hidden = !loop;
   if (!loop) {
@@ -83,7 +84,7 @@ function render(resetDrawing) {
   }
   showEditor(loop, resetDrawing);
   const p = app.previews.find(x => x.segment === loop.index);
-  if (p) followPreview(p);
+  if (p) player.follow(p);
 }
 
 async function showEditor(loop, resetDrawing) {
@@ -115,91 +116,12 @@ async function showEditor(loop, resetDrawing) {
 
 // ---- previews ----
 
-/** Shows a preview (poster, then video) and follows it until it is ready, unless a newer one comes. */
-async function followPreview(p) {
-  const gen = ++app.follow;
-  for (;;) {
-    await showPreview(p, gen);
-    if (['ready', 'failed', 'cancelled'].includes(p.status) || gen !== app.follow) return;
-    try {
-      p = await api.previewStatus(p.status_url, p.status, 20000);
-    } catch (e) {
-      if (gen === app.follow) $('preview-status').textContent = 'The preview could not be followed; it will show after the next change.';
-      return;
-    }
-  }
-}
-
-async function showPreview(p, gen) {
-  const status = $('preview-status');
-  const words = { queued: 'Preview queued…', waiting: `Preview waits ${Math.ceil((p.retry_after_ms || 0) / 1000)} s (many changes in a row)…`,
-    rendering: 'Rendering the preview…', poster: 'First frame ready; rendering the loop…', ready: 'Preview ready: 480p, looping.',
-    failed: 'The preview failed: ' + (p.error || 'unknown error'), cancelled: 'A newer change replaced this preview.' };
-  if (gen !== app.follow) return;
-  status.textContent = words[p.status] || p.status;
-  try {
-    if (p.url && app.shownVideo !== p.url) {
-      const url = await api.blobUrl(p.url);
-      if (gen !== app.follow) return;
-      const v = $('player');
-      app.shownVideo = p.url;
-      v.src = url;
-      v.dataset.key = p.key;
-      v.hidden = false;
-      $('poster').hidden = true;
-      $('player-empty').hidden = true;
-      v.play().catch(() => {});
-    } else if (!p.url && p.poster_url && app.shownPoster !== p.poster_url) {
-      const url = await api.blobUrl(p.poster_url);
-      if (gen !== app.follow) return;
-      app.shownPoster = p.poster_url;
-      const img = $('poster');
-      img.src = url;
-      img.dataset.key = p.key;
-      img.hidden = false;
-      $('player').hidden = true;
-      $('player').removeAttribute('src');
-      app.shownVideo = null;
-      $('player-empty').hidden = true;
-    }
-  } catch (e) {
-    notice(e);
-  }
-}
-
-/** The draft's texts over the playing preview, at the draft's time of this loop: a guide to where titles sit. */
-function drawCaptions() {
-  const box = $('captions');
-  const v = $('player');
-  const loop = currentLoop();
-  if (!loop || v.hidden) { box.replaceChildren(); return; }
-  const t = (loop.segment.s || 0) + v.currentTime * 1000;
-  const spans = [];
-  for (const track of app.draft.t || []) {
-    if (track.tt !== 7) continue;
-    for (const seg of track.sg || []) {
-      if (t < seg.s || t >= seg.s + seg.d) continue;
-      const m = seg.m || {};
-      const span = document.createElement('span');
-      span.textContent = m.text || '';
-      const size = m.size || 0.06;
-      span.style.fontSize = `${size * 100}cqh`;
-      span.style.color = m.color || '#fff';
-      if (m.y !== undefined) span.style.top = `${m.y * 100}%`;
-      else if (m.position === 'top') span.style.top = '6%';
-      else if (m.position === 'bottom') span.style.bottom = '6%';
-      else { span.style.top = '50%'; span.style.transform = 'translate(-50%, -50%)'; }
-      if (m.x !== undefined) span.style.left = `${m.x * 100}%`;
-      spans.push(span);
-    }
-  }
-  box.replaceChildren(...spans);
-}
-$('player').addEventListener('timeupdate', drawCaptions);
+const player = new Player(document, api, e => notice(e));
+player.texts = () => ({ draft: app.draft, loop: currentLoop() });
 
 function previewEvent(p) {
   app.previews = app.previews.filter(x => x.segment !== p.segment).concat([p]);
-  if (p.segment === app.selected) followPreview(p);
+  if (p.segment === app.selected) player.follow(p);
 }
 
 // ---- editing ----
@@ -239,7 +161,7 @@ async function save() {
       } else {
         // More edits came meanwhile: keep them, they save next on top of this version.
         const p = r.previews.find(x => x.segment === loop.index);
-        if (p) followPreview(p);
+        if (p) player.follow(p);
       }
     } catch (e) {
       notice(e);
