@@ -86,9 +86,12 @@ class StudioBrowserTest {
         page.click("#notice-close");
         problems.removeIf(p -> p.contains("415")); // the browser's own console line for the refused upload
 
-        // Upload: the photo becomes a loop with the planner's recipe, and its preview plays.
-        page.setInputFiles("#file-input", TestServers.SAMPLES.resolve("lake-boats-sunset-clouds.jpg"));
+        // Upload a photo and music at once: the photo becomes a loop with the planner's recipe, and its preview plays.
+        page.setInputFiles("#file-input", new Path[] {TestServers.SAMPLES.resolve("lake-boats-sunset-clouds.jpg"), TestServers.MUSIC});
         page.waitForSelector("#media-list li img[src^='blob:']");
+        page.waitForFunction("document.querySelectorAll('#media-list li').length === 2");
+        assertThat(page.locator("#media-list li").allTextContents()).anySatisfy(t -> assertThat(t).contains("audio"))
+                .anySatisfy(t -> assertThat(t).contains("2560×1600"));
         page.waitForSelector("#editor:not([hidden])");
         page.waitForFunction("document.getElementById('photo').complete && document.getElementById('photo').naturalWidth > 0");
         String token = (String) page.evaluate("JSON.parse(localStorage.getItem('imageloop.studio')).token");
