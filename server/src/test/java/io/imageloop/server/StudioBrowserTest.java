@@ -31,8 +31,8 @@ import static org.assertj.core.api.Assertions.within;
 /**
  * The studio in a real browser against a real server and engine: upload a photo, draw an arrow
  * and a freeze area on it, watch the preview loop play, change the aspect (the drawing stays on
- * the same part of the photo), add a title by chat, export and download an H.264 MP4; the same
- * project on a phone-sized screen and by keyboard. Screenshots of the main states go to
+ * the same part of the photo), add a title by chat, export and download an H.264 MP4; then on a
+ * phone-sized screen, by keyboard, out of credits. Screenshots of the main states go to
  * {@code target/studio-shots} (or {@code IMAGELOOP_STUDIO_SHOTS}).
  */
 class StudioBrowserTest {
@@ -41,6 +41,8 @@ class StudioBrowserTest {
     static Path dataDir;
     @TempDir
     static Path downloads;
+    @TempDir
+    static Path phoneDir;
     static RunningServer server;
     static Api api;
     static Playwright playwright;
@@ -168,38 +170,62 @@ class StudioBrowserTest {
         }
         assertThat(page.locator("#credits").textContent()).contains("99 available");
         assertThat(problems).isEmpty();
-        String stored = (String) page.evaluate("localStorage.getItem('imageloop.studio')");
         desktop.close();
 
-        // The same project on a phone: one column, the loop plays, the photo takes drawing by keyboard.
-        phone(stored, token, sid);
+        phone();
     }
 
-    private void phone(String stored, String token, String sid) throws Exception {
-        BrowserContext phone = browser.newContext(new Browser.NewContextOptions().setViewportSize(390, 844).setDeviceScaleFactor(2)
-                .setIsMobile(true).setHasTouch(true));
-        phone.addInitScript("localStorage.setItem('imageloop.studio', " + Api.JSON.writeValueAsString(stored) + ")");
-        Page page = phone.newPage();
-        page.navigate(server.baseUrl() + "/");
-        page.waitForSelector("body[data-ready=true]");
-        int version = awaitState(token, sid, s -> true).path("draft_version").asInt();
-        waitForPlayingPreview(page, readyPreview(token, sid, version));
-        double stage = page.locator("#stage").boundingBox().width;
-        assertThat(stage).as("one column on a phone").isGreaterThan(340);
-        page.screenshot(new Page.ScreenshotOptions().setPath(shots.resolve("studio-phone.png")).setFullPage(true));
+    /**
+     * A phone-sized screen on a server that gives no free credits: a photo becomes a loop, an
+     * arrow and an anchor are drawn by keyboard alone, and the export says there are no credits
+     * and where to get them.
+     */
+    private void phone() throws Exception {
+        try (RunningServer poor = ImageloopServer.start(TestServers.config(phoneDir).withRender(480, 0, 0).withCreditsPerToken(0))) {
+            Api poorApi = new Api(poor.baseUrl());
+            BrowserContext phone = browser.newContext(new Browser.NewContextOptions().setViewportSize(390, 844).setDeviceScaleFactor(2)
+                    .setIsMobile(true).setHasTouch(true));
+            Page page = phone.newPage();
+            page.navigate(poor.baseUrl() + "/");
+            page.waitForSelector("body[data-ready=true]");
+            assertThat(page.locator("#credits").textContent()).contains("0 available");
+            page.setInputFiles("#file-input", TestServers.COFFEE);
+            String token = (String) page.evaluate("JSON.parse(localStorage.getItem('imageloop.studio')).token");
+            String sid = (String) page.evaluate("JSON.parse(localStorage.getItem('imageloop.studio')).sessionId");
+            int version = awaitState(poorApi, token, sid, s -> s.path("draft_version").asInt() >= 1).path("draft_version").asInt();
+            waitForPlayingPreview(page, readyPreview(poorApi, token, sid, version));
+            assertThat(page.locator("#stage").boundingBox().width).as("one column on a phone").isGreaterThan(340);
+            page.screenshot(new Page.ScreenshotOptions().setPath(shots.resolve("studio-phone.png")).setFullPage(true));
 
-        // Keyboard only: choose the anchor tool, focus the photo, move the cursor, place an anchor.
-        page.locator("input[name=tool][value=anchor]").focus();
-        page.keyboard().press("Space");
-        page.locator("#marks").focus();
-        page.keyboard().press("ArrowRight");
-        page.keyboard().press("Shift+ArrowUp");
-        page.keyboard().press("Enter");
-        JsonNode anchored = awaitState(token, sid, s -> flow(recipe(s)) != null && flow(recipe(s)).path("anchors").size() == 1);
-        JsonNode anchor = flow(recipe(anchored)).path("anchors").get(0);
-        assertThat(anchor.get(0).asDouble()).isCloseTo(0.52, within(0.001));
-        assertThat(anchor.get(1).asDouble()).isCloseTo(0.40, within(0.001));
-        phone.close();
+            // Keyboard only: an arrow (Enter, move, Enter), then the anchor tool and an anchor.
+            page.locator("input[name=tool][value=arrow]").focus();
+            page.locator("#marks").focus();
+            page.keyboard().press("Enter");
+            for (int i = 0; i < 5; i++) page.keyboard().press("ArrowRight");
+            page.keyboard().press("Enter");
+            page.locator("input[name=tool][value=arrow]").focus();
+            page.keyboard().press("ArrowRight"); // radio groups move by arrow keys: arrow -> anchor
+            assertThat(page.locator("input[name=tool][value=anchor]").isChecked()).isTrue();
+            page.locator("#marks").focus();
+            page.keyboard().press("Shift+ArrowUp");
+            page.keyboard().press("Enter");
+            JsonNode drawn = awaitState(poorApi, token, sid, s -> flow(recipe(s)) != null && flow(recipe(s)).path("anchors").size() == 1);
+            JsonNode arrow = flow(recipe(drawn)).path("arrows").get(0);
+            assertThat(arrow.path("from").get(0).asDouble()).isCloseTo(0.5, within(0.001));
+            assertThat(arrow.path("to").get(0).asDouble()).isCloseTo(0.6, within(0.001));
+            JsonNode anchor = flow(recipe(drawn)).path("anchors").get(0);
+            assertThat(anchor.get(0).asDouble()).isCloseTo(0.6, within(0.001));
+            assertThat(anchor.get(1).asDouble()).isCloseTo(0.4, within(0.001));
+
+            // No credits: said plainly, with the price, the balance and where to get more.
+            page.click("#export");
+            page.waitForSelector("#notice:not([hidden])");
+            assertThat(page.locator("#notice-title").textContent()).isEqualTo("Not enough credits.");
+            assertThat(page.locator("#notice-text").textContent()).contains("costs 1 credit").contains("0 are available");
+            assertThat(page.locator("#notice-link").getAttribute("href")).contains("/bind?bind=");
+            assertThat(page.locator("#notice-link").textContent()).isEqualTo("Get more credits");
+            phone.close();
+        }
     }
 
     // ---- helpers ----
@@ -255,6 +281,10 @@ class StudioBrowserTest {
 
     /** Polls the state until it satisfies the test (the studio saves a moment after each edit). */
     private static JsonNode awaitState(String token, String sid, Predicate<JsonNode> done) throws Exception {
+        return awaitState(api, token, sid, done);
+    }
+
+    private static JsonNode awaitState(Api api, String token, String sid, Predicate<JsonNode> done) throws Exception {
         long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         JsonNode s;
         do {
@@ -267,6 +297,10 @@ class StudioBrowserTest {
 
     /** Waits until the first loop's preview of this draft version is ready and returns it. */
     private static JsonNode readyPreview(String token, String sid, int version) throws Exception {
+        return readyPreview(api, token, sid, version);
+    }
+
+    private static JsonNode readyPreview(Api api, String token, String sid, int version) throws Exception {
         long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < end) {
             JsonNode s = api.get("/api/state/nemo_agent/me/" + sid + "/latest", token).data();
