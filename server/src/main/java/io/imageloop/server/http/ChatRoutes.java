@@ -54,7 +54,7 @@ public final class ChatRoutes {
         try (SseStream sse = SseStream.open(ctx, app, s.timer(), s.config().heartbeatInterval())) {
             try {
                 s.agent().handle(context, message, sse);
-                followPreviews(session, context.draftVersion(), sse, Views.baseUrl(ctx));
+                announcePreviews(session, context.draftVersion(), sse, Views.baseUrl(ctx));
                 sse.complete();
             } catch (Exception e) {
                 LOG.error("session {}: chat turn failed", session.id(), e);
@@ -106,6 +106,17 @@ public final class ChatRoutes {
                 Preview.Status seen = shown;
                 now = s.previews().await(session.id(), p.key(), x -> x.status() != seen, left).orElse(null);
             }
+        }
+    }
+
+    /** The turn is done whatever happens to its previews: they only add events before it completes. */
+    private void announcePreviews(SessionRecord session, int before, SseStream sse, String base) {
+        try {
+            followPreviews(session, before, sse, base);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            LOG.warn("session {}: previews could not be announced: {}", session.id(), e.getMessage());
         }
     }
 
