@@ -12,6 +12,9 @@ import io.imageloop.server.jobs.RenderJobHandler;
 import io.imageloop.server.jobs.RenderJobStore;
 import io.imageloop.server.jobs.RenderService;
 import io.imageloop.server.jobs.TimelineExportRenderer;
+import io.imageloop.server.preview.DraftPreviewRenderer;
+import io.imageloop.server.preview.PreviewService;
+import io.imageloop.server.preview.PreviewSettings;
 import io.imageloop.server.storage.BlobStore;
 import io.imageloop.server.store.Database;
 import io.imageloop.server.store.DraftStore;
@@ -65,14 +68,21 @@ public final class ImageloopServer {
         });
         Javalin app = null;
         OperatorEndpoint operator = config.operatorPort() >= 0 ? new OperatorEndpoint(config.operatorPort()) : null;
+        PreviewService previews = null;
         try {
             TokenStore tokens = new TokenStore();
             UploadService uploads = new UploadService(b.db, b.media, config, new MediaProber(), b.blobs);
             uploads.removeStaleStaging();
             RenderService renders = new RenderService(b.db, tokens, new DraftStore(), b.media, b.jobs, b.ledger, renderer);
             renders.attach(b.queue);
+            Database db = b.db;
+            MediaStore media = b.media;
+            BlobStore blobs = b.blobs;
+            previews = new PreviewService(config.dataDir().resolve("previews"), new DraftPreviewRenderer(),
+                    PreviewSettings.forExports(config.renderResolution(), config.renderMaxSeconds(), config.renderFps()),
+                    sessionId -> Services.mediaOf(db, media, blobs, sessionId));
             Services services = new Services(config, b.db, tokens, new SessionStore(), b.media, new DraftStore(), new RequestLogStore(),
-                    b.jobs, b.ledger, new Auth(b.db, tokens, new SessionStore()), uploads, renders, agent, timer, b.blobs);
+                    b.jobs, b.ledger, new Auth(b.db, tokens, new SessionStore()), uploads, renders, agent, timer, b.blobs, previews);
             app = ApiServer.create(services, operator);
             if (operator != null) app.start(); // the connectors carry host and port
             else app.start(config.host(), config.port());
@@ -81,9 +91,10 @@ public final class ImageloopServer {
             if (operator != null) operator.announce(config.dataDir());
             LOG.info("imageloop server listening on {}:{} (data in {}, files in {}, {} render worker(s))", config.host(), app.port(),
                     config.dataDir().toAbsolutePath(), config.storage(), config.workers());
-            return new RunningServer(app, b, timer, config, operator);
+            return new RunningServer(app, b, timer, config, operator, previews);
         } catch (RuntimeException e) {
             if (app != null) app.stop();
+            if (previews != null) previews.close();
             timer.shutdownNow();
             b.close();
             throw e;
@@ -100,7 +111,7 @@ public final class ImageloopServer {
         try {
             b.queue.start();
             LOG.info("imageloop render worker started ({} worker(s), files in {})", config.workers(), config.storage());
-            return new RunningServer(null, b, null, config, null);
+            return new RunningServer(null, b, null, config, null, null);
         } catch (RuntimeException e) {
             b.close();
             throw e;

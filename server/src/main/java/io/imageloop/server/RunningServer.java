@@ -1,6 +1,7 @@
 package io.imageloop.server;
 
 import io.imageloop.server.http.OperatorEndpoint;
+import io.imageloop.server.preview.PreviewService;
 import io.javalin.Javalin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,12 +23,14 @@ public final class RunningServer implements AutoCloseable {
     private final ScheduledExecutorService timer;
     private final ServerConfig config;
     private final OperatorEndpoint operator;
+    private final PreviewService previews;
     private final CountDownLatch closed = new CountDownLatch(1);
     private boolean closing;
 
     RunningServer(Javalin app, ImageloopServer.Backend backend, ScheduledExecutorService timer, ServerConfig config,
-                  OperatorEndpoint operator) {
+                  OperatorEndpoint operator, PreviewService previews) {
         this.app = app;
+        this.previews = previews;
         this.backend = backend;
         this.timer = timer;
         this.config = config;
@@ -71,6 +74,7 @@ public final class RunningServer implements AutoCloseable {
         try {
             if (operator != null) operator.withdraw();
             if (app != null) app.stop();
+            if (previews != null) previews.close();
         } finally {
             try {
                 backend.close();

@@ -77,7 +77,9 @@ class ClientProtocolTest extends SharedServer {
         // A cup on a table: nothing flows, so the agent chooses a slow camera move over a drifting table.
         assertThat(seg.path("m").path("style").asText()).isEqualTo("camera");
         assertThat(state.data().path("state").path("video_infos")).hasSize(1);
-        assertThat(state.data().path("state").path("generated_media")).isEmpty();
+        // Nothing exported yet; the loop's free preview is listed beside exports.
+        assertThat(state.data().path("state").path("generated_media")).singleElement()
+                .satisfies(g -> assertThat(g.path("kind").asText()).isEqualTo("preview"));
 
         String renderId = "render_" + System.currentTimeMillis();
         Api.Response queued = api.export(t, sid, renderId, draft);
@@ -127,8 +129,8 @@ class ClientProtocolTest extends SharedServer {
         }
 
         state = api.get("/api/state/nemo_agent/me/" + sid + "/latest", t);
-        assertThat(state.data().path("state").path("generated_media")).hasSize(1);
-        assertThat(state.data().path("state").path("generated_media").get(0).path("url").asText()).isEqualTo(url);
+        assertThat(state.data().path("state").path("generated_media")).filteredOn(g -> g.path("kind").asText().equals("video"))
+                .singleElement().satisfies(g -> assertThat(g.path("url").asText()).isEqualTo(url));
 
         // The loop goes back in as a video: probed with FFmpeg, with a thumbnail.
         Api.Response reupload = api.upload(t, sid, "my-loop.mp4", file.body());

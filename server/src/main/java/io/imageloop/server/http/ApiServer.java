@@ -18,6 +18,10 @@ public final class ApiServer {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
 
+    /** Same-origin only: scripts, styles, fetches and media; images and videos also from blob: URLs the studio makes. */
+    static final String STUDIO_POLICY = "default-src 'self'; img-src 'self' blob: data:; media-src 'self' blob:; "
+            + "connect-src 'self'; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+
     private ApiServer() {
     }
 
@@ -35,6 +39,14 @@ public final class ApiServer {
             config.http.disableCompression();
             // JSON bodies (drafts) only; uploads are streamed and never read through this limit.
             config.http.maxRequestSize = 16L * 1024 * 1024;
+            // The studio: plain files from the classpath, nothing from elsewhere (the policy says so to the browser too).
+            config.staticFiles.add(files -> {
+                files.hostedPath = "/";
+                files.directory = "/studio";
+                files.location = io.javalin.http.staticfiles.Location.CLASSPATH;
+                files.headers = java.util.Map.of("Cache-Control", "no-cache", "Content-Security-Policy", STUDIO_POLICY,
+                        "X-Content-Type-Options", "nosniff");
+            });
         });
         new AccountRoutes(s).register(app);
         new SessionRoutes(s).register(app);
@@ -42,6 +54,8 @@ public final class ApiServer {
         new RenderRoutes(s).register(app);
         new DocsRoutes(s).register(app);
         if (operator != null) operator.register(app, s);
+        new StudioRoutes(s).register(app);
+        new PreviewRoutes(s).register(app);
 
         app.exception(ApiException.class, (e, ctx) -> Json.error(ctx, e));
         app.exception(LimitExceeded.class, (e, ctx) -> Json.error(ctx, ApiErrors.of(e)));

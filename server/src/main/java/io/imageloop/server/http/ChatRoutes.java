@@ -4,11 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.imageloop.server.Services;
 import io.imageloop.server.chat.SessionContext;
+import io.imageloop.engine.LoopException;
 import io.imageloop.server.credits.CreditLedger;
+import io.imageloop.server.preview.Preview;
 import io.imageloop.server.store.DraftStore.DraftVersion;
 import io.imageloop.server.store.MediaStore.MediaRecord;
 import io.imageloop.server.store.SessionStore.SessionRecord;
 import io.imageloop.server.store.TokenStore.TokenRecord;
+import io.imageloop.timeline.Draft;
+import io.imageloop.timeline.DraftCodec;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import org.slf4j.Logger;
@@ -16,6 +20,7 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /** {@code POST /run_sse}: one chat turn streamed as server-sent events. */
 public final class ChatRoutes {
@@ -53,6 +58,7 @@ public final class ChatRoutes {
         try (SseStream sse = SseStream.open(ctx, app, s.timer(), s.config().heartbeatInterval())) {
             try {
                 s.agent().handle(context, message, sse);
+                announcePreviews(session, context.draftVersion(), sse, Views.baseUrl(ctx));
                 sse.complete();
             } catch (Exception e) {
                 LOG.error("session {}: chat turn failed", session.id(), e);
@@ -68,10 +74,15 @@ public final class ChatRoutes {
                 s.ledger().balance(c, token.id())));
         List<MediaRecord> media = l.media().stream().map(this::readable).toList();
         JsonNode draft = l.draft() == null ? null : Json.parse(l.draft().json(), "the stored draft");
-        SessionContext.DraftWriter writer = (d, note) -> s.db().tx(c -> {
-            s.sessions().lock(c, session.id());
-            return s.drafts().append(c, session.id(), Json.stringify(d), note, System.currentTimeMillis()).version();
-        });
+        SessionContext.DraftWriter writer = (d, note) -> {
+            int version = s.db().tx(c -> {
+                s.sessions().lock(c, session.id());
+                return s.drafts().append(c, session.id(), Json.stringify(d), note, System.currentTimeMillis()).version();
+            });
+            // Previews start as soon as the edit is saved, while the agent is still answering.
+            readable(d).ifPresent(saved -> s.previews().request(session.id(), version, saved));
+            return version;
+        };
         return new SessionContext(session.id(), app, session.language(), media, draft,
                 l.draft() == null ? 0 : l.draft().version(), l.balance(), writer, s.renders()::price);
     }
@@ -90,6 +101,53 @@ public final class ChatRoutes {
                     m.bytes(), m.width(), m.height(), m.durationMs(), m.codec(), m.thumbnailPath(), m.createdAt());
         } catch (java.io.IOException e) {
             return m; // the agent reports it as unreadable
+        }
+    }
+
+    /**
+     * When the turn saved a new draft: announces each of its loops' previews on the stream as
+     * they come (poster first, then the video), for at most the preview follow time; the
+     * previews go on in the background and show in the state either way.
+     */
+    private void followPreviews(SessionRecord session, int before, SseStream sse, String base) throws InterruptedException {
+        DraftVersion latest = s.db().read(c -> s.drafts().latest(c, session.id())).orElse(null);
+        if (latest == null || latest.version() <= before) return;
+        Optional<Draft> draft = readable(Json.parse(latest.json(), "the stored draft"));
+        if (draft.isEmpty()) return;
+        long deadline = System.nanoTime() + s.previews().settings().follow().toNanos();
+        for (Preview p : s.previews().request(session.id(), latest.version(), draft.get())) {
+            Preview.Status shown = null;
+            Preview now = p;
+            while (now != null && !sse.gone()) {
+                if (now.status() != shown) {
+                    sse.custom("preview", Json.MAPPER.valueToTree(PreviewRoutes.view(now.forVersion(latest.version(), p.segment()), base)));
+                    shown = now.status();
+                }
+                long left = (deadline - System.nanoTime()) / 1_000_000;
+                if (now.status().finished() || left <= 0) break;
+                Preview.Status seen = shown;
+                now = s.previews().await(session.id(), p.key(), x -> x.status() != seen, left).orElse(null);
+            }
+        }
+    }
+
+    /** The turn is done whatever happens to its previews: they only add events before it completes. */
+    private void announcePreviews(SessionRecord session, int before, SseStream sse, String base) {
+        try {
+            followPreviews(session, before, sse, base);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            LOG.warn("session {}: previews could not be announced: {}", session.id(), e.getMessage());
+        }
+    }
+
+    private static Optional<Draft> readable(JsonNode json) {
+        try {
+            return Optional.of(DraftCodec.read(json));
+        } catch (LoopException e) {
+            LOG.warn("a saved draft cannot be read for previews: {}", e.getMessage());
+            return Optional.empty();
         }
     }
 

@@ -26,7 +26,6 @@ public final class DocsRoutes {
         app.get("/health", this::health);
         app.get("/openapi.json", ctx -> ctx.contentType("application/json; charset=utf-8").result(openapi));
         app.get("/docs", ctx -> ctx.contentType("text/html; charset=utf-8").result(docs));
-        app.get("/", ctx -> ctx.redirect("/docs"));
         app.get("/bind", this::bind);
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.imageloop.server.Services;
 import io.imageloop.engine.LoopException;
 import io.imageloop.engine.frame.Aspect;
+import io.imageloop.timeline.Draft;
 import io.imageloop.timeline.DraftCodec;
 import io.imageloop.timeline.DraftMeta;
 import io.imageloop.timeline.DraftSummary;
@@ -98,13 +99,30 @@ public final class SessionRoutes {
                 s.renderJobs().done(c, session.id()).stream().map(j -> Views.generated(j, base)).toList()));
         JsonNode draft = snap.draft() == null ? DraftCodec.toJson(DraftEdits.empty(Aspect.LANDSCAPE, DraftMeta.DEFAULT_FPS))
                 : Json.parse(snap.draft().json(), "the stored draft");
+        List<Map<String, Object>> generated = new ArrayList<>(snap.generated());
+        generated.addAll(previews(session, snap.draft(), draft, base));
         ObjectNode state = Json.MAPPER.createObjectNode();
         state.set("draft", draft);
         state.set("video_infos", Json.MAPPER.valueToTree(snap.media().stream().map(m -> Views.media(m, base)).toList()));
-        state.set("generated_media", Json.MAPPER.valueToTree(snap.generated()));
+        state.set("generated_media", Json.MAPPER.valueToTree(generated));
         Json.ok(ctx, Json.map("session_id", session.id(), "bind_id", session.bindId(), "app_name", session.appName(),
                 "language", session.language(), "draft_version", snap.draft() == null ? 0 : snap.draft().version(),
                 "summary", summary(draft), "state", state));
+    }
+
+    /**
+     * The previews of the latest draft's loops ({@code kind: preview}); asking also starts any
+     * that are missing, e.g. after a restart, so every draft gets its previews.
+     */
+    private List<Map<String, Object>> previews(SessionRecord session, DraftVersion version, JsonNode json, String base) {
+        if (version == null) return List.of();
+        Draft draft;
+        try {
+            draft = DraftCodec.read(json);
+        } catch (LoopException e) {
+            return List.of();
+        }
+        return s.previews().request(session.id(), version.version(), draft).stream().map(p -> PreviewRoutes.view(p, base)).toList();
     }
 
     /** The one-line timeline summary; a stored draft this build cannot read says so instead. */

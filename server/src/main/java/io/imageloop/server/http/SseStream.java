@@ -87,6 +87,19 @@ public final class SseStream implements EventSink, AutoCloseable {
         send(e);
     }
 
+    /** A partial event carrying {@code customMetadata.<name>}, e.g. a preview as soon as it exists. */
+    public void custom(String name, JsonNode value) {
+        ObjectNode e = base();
+        e.put("partial", true);
+        e.putObject("customMetadata").set(name, value);
+        send(e);
+    }
+
+    /** Whether the client has gone away (writes fail). */
+    public synchronized boolean gone() {
+        return broken;
+    }
+
     /** An ADK-style error event: the turn failed, but the stream still ends cleanly. */
     public void error(String code, String message) {
         ObjectNode e = base();

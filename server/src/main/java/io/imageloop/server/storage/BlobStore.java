@@ -20,6 +20,23 @@ public interface BlobStore extends AutoCloseable {
 
         /** Bytes {@code from} to {@code to}, both included. */
         InputStream range(long from, long to) throws IOException;
+
+        /** A local file as a blob (previews live on the serving machine only). */
+        static Blob of(java.nio.file.Path file) throws IOException {
+            if (!java.nio.file.Files.isRegularFile(file)) throw new java.nio.file.NoSuchFileException(file.toString());
+            long size = java.nio.file.Files.size(file);
+            return new Blob() {
+                @Override
+                public long size() {
+                    return size;
+                }
+
+                @Override
+                public InputStream range(long from, long to) throws IOException {
+                    return java.nio.channels.Channels.newInputStream(java.nio.file.Files.newByteChannel(file).position(from));
+                }
+            };
+        }
     }
 
     /**
