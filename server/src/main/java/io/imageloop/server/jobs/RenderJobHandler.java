@@ -127,14 +127,36 @@ public final class RenderJobHandler implements JobRequestHandler<RenderJobReques
         if (timedOut.get()) Thread.interrupted(); // finished just as the alarm went off: the render counts
         Info info = probe(output);
         long bytes = Files.size(output);
+        String report = loopReport(output);
         // Stored whole before the row says done: a download never finds a file that is still being written.
         String location = blobs.put("renders/" + output.getFileName(), output,
                 MediaType.ofExtension(job.format()).map(MediaType::mime).orElse("application/octet-stream"));
         boolean charged = db.tx(c -> jobs.finish(c, jobKey, location, bytes, info.width(), info.height(),
-                info.durationMs(), System.currentTimeMillis()) && ledger.charge(c, job.tokenId(), jobKey, System.currentTimeMillis()));
+                info.durationMs(), report, System.currentTimeMillis()) && ledger.charge(c, job.tokenId(), jobKey, System.currentTimeMillis()));
         LOG.info("render {} done in {} ms: {} ({} bytes, {}x{}), {}", job.renderId(), (System.nanoTime() - start) / 1_000_000,
                 output.getFileName(), bytes, info.width(), info.height(),
                 charged ? "charged " + job.price() + " credit(s)" : "already settled");
+    }
+
+    /**
+     * The export measured as a player decodes it, the same figures the CLI's loop report prints:
+     * seam ratio, largest step against the median, the share that visibly moves, and how much
+     * still pixels change. Null when the file cannot be measured (it is delivered anyway).
+     */
+    static String loopReport(Path output) {
+        try {
+            io.imageloop.engine.measure.DecodedReport d = io.imageloop.engine.measure.DecodedMeter.measure(output, false);
+            return Json.stringify(Json.map("frames", d.frames(), "seam_ratio", round(d.seamRatio()), "largest_step_ratio",
+                    round(d.pulseRatio()), "median_step", round(d.medianStep()), "moving", round(d.moving()),
+                    "still_share", round(d.stillShare()), "still_max_step", round(d.stillMaxStep())));
+        } catch (RuntimeException e) {
+            LOG.warn("could not measure {}: {}", output.getFileName(), e.getMessage());
+            return null;
+        }
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 1000) / 1000.0;
     }
 
     private static int code(Exception e) {

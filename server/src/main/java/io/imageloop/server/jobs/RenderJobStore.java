@@ -23,7 +23,7 @@ public final class RenderJobStore {
                             double progress, String format, String quality, String draftJson, int price,
                             String outputPath, Long outputBytes, Integer width, Integer height, Long durationMs,
                             Integer errorCode, String errorMessage, String runnerJobId, long createdAt,
-                            long updatedAt, Long finishedAt) {
+                            long updatedAt, Long finishedAt, String loopReport) {
         public boolean finished() {
             return DONE.equals(status) || FAILED.equals(status);
         }
@@ -71,12 +71,12 @@ public final class RenderJobStore {
     }
 
     public boolean finish(Connection c, String jobKey, String outputPath, long bytes, Integer width, Integer height,
-                          Long durationMs, long now) throws SQLException {
+                          Long durationMs, String loopReport, long now) throws SQLException {
         return Sql.update(c, """
                 UPDATE render_jobs SET status = 'done', progress = 1, output_path = ?, output_bytes = ?, width = ?, height = ?,
-                       duration_ms = ?, updated_at = ?, finished_at = ?
+                       duration_ms = ?, loop_report = ?, updated_at = ?, finished_at = ?
                 WHERE job_key = ? AND status IN ('queued', 'rendering')""",
-                outputPath, bytes, width, height, durationMs, now, now, jobKey) == 1;
+                outputPath, bytes, width, height, durationMs, loopReport, now, now, jobKey) == 1;
     }
 
     public boolean fail(Connection c, String jobKey, int code, String message, long now) throws SQLException {
@@ -97,6 +97,6 @@ public final class RenderJobStore {
                 Sql.longOrNull(rs, "output_bytes"), Sql.intOrNull(rs, "width"), Sql.intOrNull(rs, "height"),
                 Sql.longOrNull(rs, "duration_ms"), Sql.intOrNull(rs, "error_code"), rs.getString("error_message"),
                 rs.getString("runner_job_id"), rs.getLong("created_at"), rs.getLong("updated_at"),
-                Sql.longOrNull(rs, "finished_at"));
+                Sql.longOrNull(rs, "finished_at"), rs.getString("loop_report"));
     }
 }

@@ -123,7 +123,7 @@ public final class RenderService {
                 throw e;
             }
             RenderJob j = new RenderJob(jobKey, req.renderId(), token.id(), session.id(), RenderJobStore.QUEUED, 0,
-                    req.format(), req.quality(), draftJson, price, null, null, null, null, null, null, null, jobKey, now, now, null);
+                    req.format(), req.quality(), draftJson, price, null, null, null, null, null, null, null, jobKey, now, now, null, null);
             jobs.insert(c, j);
             return j;
         });
@@ -163,6 +163,7 @@ public final class RenderService {
             v.put("height", j.height());
             v.put("duration_ms", j.durationMs());
             v.put("finished_at", j.finishedAt());
+            if (j.loopReport() != null) v.put("loop_report", Json.parse(j.loopReport(), "the loop report"));
         }
         if (RenderJobStore.FAILED.equals(j.status())) {
             v.put("error", Json.map("code", j.errorCode(), "message", j.errorMessage()));
