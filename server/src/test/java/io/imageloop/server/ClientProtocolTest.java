@@ -94,6 +94,11 @@ class ClientProtocolTest extends SharedServer {
         JsonNode done = api.awaitRender(t, renderId, Duration.ofSeconds(60));
         assertThat(done.path("status").asText()).as(done.toString()).isEqualTo("done");
         assertThat(done.path("progress").asDouble()).isEqualTo(1.0);
+        JsonNode report = done.path("loop_report");
+        assertThat(report.path("frames").asInt()).as("the export measured as decoded: " + done).isPositive();
+        assertThat(report.path("seam_ratio").isNumber()).isTrue();
+        assertThat(report.path("moving").asDouble()).isBetween(0.0, 1.0);
+        assertThat(report.path("still_max_step").isNumber()).isTrue();
         balance = api.get("/api/credits/balance/simple", t);
         assertThat(balance.data().path("available").asInt()).isEqualTo(99);
         assertThat(balance.data().path("frozen").asInt()).isZero();
