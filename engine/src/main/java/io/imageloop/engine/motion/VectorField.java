@@ -79,32 +79,35 @@ public final class VectorField {
      * size); with {@code inverted}, by 1 − weight (a freeze mask stops motion where it is 1).
      */
     public void scaleBy(org.bytedeco.opencv.opencv_core.Mat weights, boolean inverted) {
+        float[] w = atNodes(weights);
+        for (int k = 0; k < w.length; k++) {
+            double f = inverted ? 1 - w[k] : w[k];
+            vx[k] *= (float) f;
+            vy[k] *= (float) f;
+        }
+    }
+
+    /** A weight map (CV_32FC1, canvas size) sampled at every node, nearest pixel. */
+    private float[] atNodes(org.bytedeco.opencv.opencv_core.Mat weights) {
         java.nio.FloatBuffer w = weights.createBuffer();
         int stride = (int) (weights.step() / 4);
+        float[] out = new float[cols * rows];
         for (int j = 0; j < rows; j++) {
             int y = (int) Math.max(0, Math.min(canvas.height() - 1, Math.round(nodeY(j))));
             for (int i = 0; i < cols; i++) {
                 int x = (int) Math.max(0, Math.min(canvas.width() - 1, Math.round(nodeX(i))));
-                double f = w.get(y * stride + x);
-                if (inverted) f = 1 - f;
-                vx[j * cols + i] *= (float) f;
-                vy[j * cols + i] *= (float) f;
+                out[j * cols + i] = w.get(y * stride + x);
             }
         }
+        return out;
     }
 
     /** Adds a uniform velocity (dx, dy) weighted per node by a weight map (CV_32FC1, canvas size). */
     public void addScaled(org.bytedeco.opencv.opencv_core.Mat weights, double dx, double dy) {
-        java.nio.FloatBuffer w = weights.createBuffer();
-        int stride = (int) (weights.step() / 4);
-        for (int j = 0; j < rows; j++) {
-            int y = (int) Math.max(0, Math.min(canvas.height() - 1, Math.round(nodeY(j))));
-            for (int i = 0; i < cols; i++) {
-                int x = (int) Math.max(0, Math.min(canvas.width() - 1, Math.round(nodeX(i))));
-                double f = w.get(y * stride + x);
-                vx[j * cols + i] += (float) (dx * f);
-                vy[j * cols + i] += (float) (dy * f);
-            }
+        float[] w = atNodes(weights);
+        for (int k = 0; k < w.length; k++) {
+            vx[k] += (float) (dx * w[k]);
+            vy[k] += (float) (dy * w[k]);
         }
     }
 

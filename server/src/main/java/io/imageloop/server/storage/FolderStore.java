@@ -1,9 +1,6 @@
 package io.imageloop.server.storage;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.channels.Channels;
-import java.nio.channels.SeekableByteChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -48,20 +45,7 @@ public final class FolderStore implements BlobStore {
 
     @Override
     public Blob open(String location) throws IOException {
-        Path p = local(location);
-        long size = Files.size(p);
-        return new Blob() {
-            @Override
-            public long size() {
-                return size;
-            }
-
-            @Override
-            public InputStream range(long from, long to) throws IOException {
-                SeekableByteChannel ch = Files.newByteChannel(p);
-                return Channels.newInputStream(ch.position(from));
-            }
-        };
+        return Blob.of(local(location));
     }
 
     @Override
