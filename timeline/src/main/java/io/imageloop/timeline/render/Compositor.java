@@ -3,7 +3,7 @@ package io.imageloop.timeline.render;
 import io.imageloop.engine.LoopException;
 import io.imageloop.engine.LoopSettings;
 import io.imageloop.engine.frame.FrameSize;
-import io.imageloop.engine.source.PhotoLoader;
+import io.imageloop.engine.Engine;
 import io.imageloop.timeline.Fade;
 import io.imageloop.timeline.MediaResolver;
 import io.imageloop.timeline.TextClip;
@@ -41,18 +41,18 @@ final class Compositor implements AutoCloseable {
     private final FrameSize size;
     private final MediaResolver media;
     private final LoopSettings base;
-    private final PhotoLoader loader;
+    private final Engine engine;
     private final Map<TextClip, TextSprite> sprites = new HashMap<>();
     private final Map<Slot, SegmentSource> open = new LinkedHashMap<>();
     private final Scalar black = new Scalar(0, 0, 0, 0);
 
     /** @param base the output's aspect, resolution, frame rate and format, for photo loops */
-    Compositor(Schedule schedule, FrameSize size, MediaResolver media, LoopSettings base, PhotoLoader loader, TextRasterizer text) {
+    Compositor(Schedule schedule, FrameSize size, MediaResolver media, LoopSettings base, Engine engine, TextRasterizer text) {
         this.schedule = schedule;
         this.size = size;
         this.media = media;
         this.base = base;
-        this.loader = loader;
+        this.engine = engine;
         for (Layer layer : schedule.layers()) {
             if (layer.track().type() != TrackType.TEXT) continue;
             for (Slot slot : layer.slots()) {
@@ -99,7 +99,7 @@ final class Compositor implements AutoCloseable {
         VideoContent v = (VideoContent) slot.segment().content();
         try {
             s = v instanceof VideoLoop loop
-                    ? LoopSource.open(loop, media.resolve(loop.media()), base, loader)
+                    ? LoopSource.open(loop, media.resolve(loop.media()), base, engine)
                     : ClipSource.open(media.resolve(((VideoClip) v).media()), size, v.fitting(), schedule.fps());
         } catch (LoopException e) {
             throw new LoopException(e.kind(), slot.path() + ": " + e.getMessage(), e);

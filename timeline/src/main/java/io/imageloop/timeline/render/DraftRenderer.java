@@ -13,7 +13,7 @@ import io.imageloop.engine.encode.VideoEncoder;
 import io.imageloop.engine.frame.FrameSize;
 import io.imageloop.engine.render.FramePump;
 import io.imageloop.engine.render.OutputFile;
-import io.imageloop.engine.source.PhotoLoader;
+import io.imageloop.engine.Engine;
 import io.imageloop.timeline.Draft;
 import io.imageloop.timeline.DraftValidator;
 import io.imageloop.timeline.MediaResolver;
@@ -34,15 +34,15 @@ import static org.bytedeco.opencv.global.opencv_imgcodecs.imwrite;
  */
 public final class DraftRenderer {
 
-    private final PhotoLoader loader;
+    private final Engine engine;
     private final FontBook fonts;
 
     public DraftRenderer() {
-        this(new PhotoLoader(), FontBook.system());
+        this(new Engine(), FontBook.system());
     }
 
-    public DraftRenderer(PhotoLoader loader, FontBook fonts) {
-        this.loader = loader;
+    public DraftRenderer(Engine engine, FontBook fonts) {
+        this.engine = engine;
         this.fonts = fonts;
     }
 
@@ -66,7 +66,7 @@ public final class DraftRenderer {
         Schedule schedule = new Schedule(draft);
         boolean withAudio = options.format() != OutputFormat.GIF && draft.hasAudio();
         try (AudioMixer mixer = withAudio ? AudioMixer.of(draft, media) : null;
-             Compositor compositor = new Compositor(schedule, size, media, base, loader, new TextRasterizer(fonts));
+             Compositor compositor = new Compositor(schedule, size, media, base, engine, new TextRasterizer(fonts));
              OutputFile file = OutputFile.create(output)) {
             boolean audio = mixer != null && !mixer.isEmpty();
             EncodeSettings encode = new EncodeSettings(options.format(), size, schedule.fps(), options.quality(), schedule.frames())
@@ -94,7 +94,7 @@ public final class DraftRenderer {
         LoopSettings base = baseSettings(draft, options);
         Schedule schedule = new Schedule(draft);
         int t = Math.max(0, Math.min(schedule.frames() - 1, Schedule.frameAt(atMs, schedule.fps())));
-        try (Compositor compositor = new Compositor(schedule, base.frameSize(), media, base, loader, new TextRasterizer(fonts));
+        try (Compositor compositor = new Compositor(schedule, base.frameSize(), media, base, engine, new TextRasterizer(fonts));
              Mat frame = new Mat()) {
             compositor.compose(t, frame);
             if (!imwrite(png.toString(), frame)) {

@@ -4,8 +4,7 @@ import io.imageloop.engine.LoopSettings;
 import io.imageloop.engine.Engine;
 import io.imageloop.engine.plan.PlanHints;
 import io.imageloop.engine.recipe.MotionRecipe;
-import io.imageloop.engine.render.PreparedLoop;
-import io.imageloop.engine.source.PhotoLoader;
+import io.imageloop.engine.render.FrameSource;
 import io.imageloop.timeline.VideoLoop;
 import org.bytedeco.opencv.opencv_core.Mat;
 
@@ -17,28 +16,26 @@ import java.nio.file.Path;
  */
 final class LoopSource implements SegmentSource {
 
-    private final PreparedLoop loop;
+    private final FrameSource loop;
 
-    private LoopSource(PreparedLoop loop) {
+    private LoopSource(FrameSource loop) {
         this.loop = loop;
     }
 
     /** @param base the output's aspect, resolution, frame rate and format */
-    static LoopSource open(VideoLoop v, Path photo, LoopSettings base, PhotoLoader loader) {
-        return new LoopSource(PreparedLoop.of(photo, settings(v, photo, base), loader));
+    static LoopSource open(VideoLoop v, Path photo, LoopSettings base, Engine engine) {
+        return new LoopSource(engine.open(photo, settings(v, photo, base, engine)));
     }
 
     /**
      * The loop's settings: its own recipe, or, for a loop that names none, the one the planner
      * makes for this photo at the draft's aspect, the same the CLI's {@code make} would use.
      */
-    static LoopSettings settings(VideoLoop v, Path photo, LoopSettings base) {
+    static LoopSettings settings(VideoLoop v, Path photo, LoopSettings base, Engine engine) {
         double seconds = v.loopMs() / 1000.0;
-        MotionRecipe recipe = v.recipe() != null ? v.recipe() : ENGINE.plan(photo, PlanHints.NONE, base.aspect(), seconds);
+        MotionRecipe recipe = v.recipe() != null ? v.recipe() : engine.plan(photo, PlanHints.NONE, base.aspect(), seconds);
         return base.withRecipe(recipe).withSeconds(seconds).withFitting(v.fitting());
     }
-
-    private static final Engine ENGINE = new Engine();
 
     @Override
     public void render(int local, Mat dst) {

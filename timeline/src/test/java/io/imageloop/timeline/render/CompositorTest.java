@@ -3,7 +3,7 @@ package io.imageloop.timeline.render;
 import io.imageloop.engine.LoopSettings;
 import io.imageloop.engine.frame.Aspect;
 import io.imageloop.engine.frame.FrameSize;
-import io.imageloop.engine.source.PhotoLoader;
+import io.imageloop.engine.Engine;
 import io.imageloop.timeline.Draft;
 import io.imageloop.timeline.DraftMeta;
 import io.imageloop.timeline.MediaResolver;
@@ -52,7 +52,7 @@ class CompositorTest {
     private static Compositor compositor(Track... tracks) {
         Draft d = new Draft(3000, new DraftMeta(Aspect.LANDSCAPE, FPS, null), List.of(tracks));
         LoopSettings base = LoopSettings.defaults().withResolution(90).withFps(FPS);
-        return new Compositor(new Schedule(d), SIZE, media, base, new PhotoLoader(), new TextRasterizer(FontBook.system()));
+        return new Compositor(new Schedule(d), SIZE, media, base, new Engine(), new TextRasterizer(FontBook.system()));
     }
 
     /** Standard deviation of the frame's pixels: near 0 for a flat grey clip frame, large for the photo. */
