@@ -64,6 +64,7 @@ public final class ScaleBenchCommand implements Callable<Integer> {
     @Option(names = "--skip-failover", description = "Only the throughput batches.")
     boolean skipFailover;
 
+    private final List<WorkerProcess> running = java.util.Collections.synchronizedList(new ArrayList<>());
     private PrintWriter out;
     private String url;
     private Path dataDir;
@@ -76,6 +77,17 @@ public final class ScaleBenchCommand implements Callable<Integer> {
         sql(adminUrl, "CREATE DATABASE " + database);
         url = adminUrl.replaceFirst("/[^/?]*(\\?|$)", "/" + database + "$1");
         dataDir = Files.createTempDirectory("imageloop-bench-");
+        // Stopped early (Ctrl-C, SIGTERM): no worker outlives the benchmark, no folder or database stays.
+        Thread cleanup = new Thread(() -> {
+            for (WorkerProcess w : List.copyOf(running)) w.process.destroyForcibly();
+            try {
+                sql(adminUrl, "DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+                deleteTree(dataDir);
+            } catch (Exception ignored) {
+                // best effort on the way out
+            }
+        }, "bench-cleanup");
+        Runtime.getRuntime().addShutdownHook(cleanup);
         out.printf(Locale.ROOT, "load average before: %s%n", load());
         try (RunningServer server = ImageloopServer.start(ServerOptions.parse("--host", "127.0.0.1", "--port", "0", "--data-dir",
                 dataDir.toString(), "--jdbc-url", url, "--workers", "0", "--operator-port", "-1"))) {
@@ -95,6 +107,7 @@ public final class ScaleBenchCommand implements Callable<Integer> {
         } finally {
             sql(adminUrl, "DROP DATABASE IF EXISTS " + database);
             deleteTree(dataDir);
+            Runtime.getRuntime().removeShutdownHook(cleanup);
         }
         return Main.OK;
     }
@@ -186,6 +199,7 @@ public final class ScaleBenchCommand implements Callable<Integer> {
         for (int i = 0; i < n; i++) {
             workers.add(WorkerProcess.start(cores.get(i), dataDir, List.of("--workers", "1", "--jdbc-url", url, "--data-dir",
                     dataDir.toString(), "--render-resolution", Integer.toString(resolution), "--shutdown-grace-seconds", "30")));
+            running.add(workers.get(workers.size() - 1));
         }
         long end = System.nanoTime() + 120_000_000_000L;
         while (count("SELECT COUNT(*) FROM jobrunr_backgroundjobservers WHERE running = 1") < n) {
@@ -197,6 +211,7 @@ public final class ScaleBenchCommand implements Callable<Integer> {
 
     private void stop(List<WorkerProcess> workers) throws Exception {
         for (WorkerProcess w : workers) w.close();
+        running.removeAll(workers);
         // A stopped worker signs off; one that was killed leaves its row until its heartbeat times out.
         long end = System.nanoTime() + 90_000_000_000L;
         while (count("SELECT COUNT(*) FROM jobrunr_backgroundjobservers") > 0 && System.nanoTime() < end) Thread.sleep(500);

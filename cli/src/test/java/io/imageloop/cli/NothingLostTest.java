@@ -111,13 +111,15 @@ class NothingLostTest {
         Files.write(dir.resolve("corrupt.png"), HostileMedia.pngCorruptData(64, 64));
         Files.write(dir.resolve("cut.jpg"), HostileMedia.truncated(HostileMedia.jpeg(64, 64), 0.5));
         Files.write(dir.resolve("big.png"), HostileMedia.pngDeclaring(60000, 60000));
-        for (String input : new String[] {"corrupt.png", "cut.jpg", "big.png"}) {
+        Files.write(dir.resolve("junk.mp4"), HostileMedia.isoJunk("isom"));
+        Files.write(dir.resolve("cut.gif"), HostileMedia.truncated(HostileMedia.gif(64, 64), 0.6));
+        for (String input : new String[] {"corrupt.png", "cut.jpg", "big.png", "junk.mp4", "cut.gif"}) {
             Subprocess.Result r = Subprocess.run(dir, "make", input, "-o", "out.mp4");
             assertThat(r.code()).as(input).isEqualTo(Main.BAD_INPUT);
             assertThat(r.err().lines().toList()).as(input + ": " + r.err()).hasSize(1);
             assertThat(r.err()).startsWith("imageloop: " + input);
         }
-        assertThat(listing()).containsExactlyInAnyOrder("corrupt.png", "cut.jpg", "big.png");
+        assertThat(listing()).containsExactlyInAnyOrder("corrupt.png", "cut.jpg", "big.png", "junk.mp4", "cut.gif");
     }
 
     @ParameterizedTest
