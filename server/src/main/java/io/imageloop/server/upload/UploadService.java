@@ -128,9 +128,10 @@ public final class UploadService {
                     written.add(thumb);
                     thumbPath = thumb.toString();
                 }
+                // One millisecond apart, so files sent together list in the order they were sent.
                 records.add(new MediaRecord(id, session.id(), probe.kind(), p.file().format().extension(), p.name(),
                         p.sourceUrl(), target.toString(), p.file().bytes(), probe.width(), probe.height(),
-                        probe.durationMs(), probe.codec(), thumbPath, now));
+                        probe.durationMs(), probe.codec(), thumbPath, now + records.size()));
             }
             db.tx(c -> {
                 for (MediaRecord r : records) media.insert(c, r);
