@@ -1,7 +1,7 @@
 package io.imageloop.server;
 
 import io.imageloop.server.chat.ChatAgent;
-import io.imageloop.server.chat.RuleAgent;
+import io.imageloop.server.chat.ChatAgents;
 import io.imageloop.server.credits.CreditLedger;
 import io.imageloop.server.http.ApiServer;
 import io.imageloop.server.http.Auth;
@@ -39,10 +39,17 @@ public final class ImageloopServer {
     private ImageloopServer() {
     }
 
-    /** Starts with the engine's single-loop renderer and the rule-based chat agent. */
+    /**
+     * Starts with the timeline renderer and the built-in chat agent, or a model-driven one when
+     * {@code IMAGELOOP_LLM_URL} (with {@code _MODEL} and {@code _KEY}) names a model server.
+     */
     public static RunningServer start(ServerConfig config) {
-        return start(config, new TimelineExportRenderer(config.renderResolution(), config.renderMaxSeconds(), config.renderFps()),
-                new RuleAgent());
+        return start(config, ChatAgents.fromEnvironment(System.getenv()));
+    }
+
+    /** Starts with the timeline renderer and the given chat agent. */
+    public static RunningServer start(ServerConfig config, ChatAgent agent) {
+        return start(config, new TimelineExportRenderer(config.renderResolution(), config.renderMaxSeconds(), config.renderFps()), agent);
     }
 
     /** Starts with a given renderer and agent, e.g. a full timeline compositor or a model-backed agent. */

@@ -38,6 +38,18 @@ public final class RuleAgent implements ChatAgent {
         this.planner = planner;
     }
 
+    ChatPlanner planner() {
+        return planner;
+    }
+
+    Memory memory() {
+        return memory;
+    }
+
+    Toolbox tools() {
+        return tools;
+    }
+
     @Override
     public Turn handle(SessionContext session, String message, EventSink events) {
         Focus focus = memory.get(session);

@@ -79,6 +79,11 @@ public final class TurnRun {
         return r;
     }
 
+    /** Whether no call so far changed the draft or had anything to say. */
+    boolean quiet() {
+        return done.stream().allMatch(d -> d.changes().isEmpty() && d.outcome().text() == null);
+    }
+
     /** Saves the turn's draft if it changed, streams the calls, and answers. */
     Turn finish(List<Outcome> notes, Memory memory) {
         Draft after = ws.draft();

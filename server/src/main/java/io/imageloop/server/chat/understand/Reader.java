@@ -168,8 +168,9 @@ public final class Reader {
         return a.in(Say.EN).equals(b.in(Say.EN));
     }
 
-    /** Chinese when the message has Chinese outside its quotes and not many more English words. */
-    static boolean chinese(String text, boolean session) {
+    /** Whether a message is Chinese (so the reply is): Chinese outside its quotes, and not many more English words. */
+    public static boolean chinese(String message, boolean session) {
+        String text = Tokenizer.normalise(message);
         String outside = text.replaceAll("[\"“”「」『』][^\"“”「」『』]*[\"“”「」『』]", " ");
         long han = outside.codePoints().filter(Tokenizer::isHan).count();
         long latin = outside.split("[^A-Za-z]+").length == 0 ? 0
