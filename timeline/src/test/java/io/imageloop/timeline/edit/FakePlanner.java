@@ -39,11 +39,11 @@ enum FakePlanner implements LoopPlanner {
             notes.add("water: rippling");
         }
         CameraMove camera = null;
-        if (layers.isEmpty() && !Boolean.FALSE.equals(hints.camera())) {
+        // Like the real planner, it falls back to a camera move when nothing else moves, whatever the hints say.
+        if (layers.isEmpty()) {
             camera = new CameraMove(hints.cameraMove() != null ? hints.cameraMove() : Direction.parse("zoom"), 0.6 * k);
             notes.add("no sky or water: a camera zoom");
         }
-        if (layers.isEmpty() && camera == null) return new MotionRecipe(List.of(), Area.NONE, null, Particles.SNOW, 1L, notes);
         return new MotionRecipe(layers, Area.NONE, camera, Particles.NONE, 1L, notes);
     }
 }

@@ -146,8 +146,9 @@ final class LoopReading {
     private static void length(Clause c, ArrayNode photos, Reader.Result r) {
         List<Slots.Duration> ds = new ArrayList<>();
         for (Slots.Duration d : Slots.durations(c)) if (!c.used(d.from())) ds.add(d);
-        boolean longer = c.has(Cue.LONGER) && !c.negated(c.find(Cue.LONGER));
-        boolean shorter = c.has(Cue.SHORTER) && !c.negated(c.find(Cue.SHORTER));
+        boolean asLong = c.tokens.stream().anyMatch(t -> t.word().equals("long")) && c.any(Cue.TWICE, Cue.HALF, Cue.TIMES);
+        boolean longer = c.has(Cue.LONGER) && !c.negated(c.find(Cue.LONGER)) || asLong && !c.has(Cue.HALF);
+        boolean shorter = c.has(Cue.SHORTER) && !c.negated(c.find(Cue.SHORTER)) || asLong && c.has(Cue.HALF);
         if (!ds.isEmpty()) {
             Slots.Duration d = ds.get(0);
             // A range ("5 to 8 seconds"): one question back.

@@ -286,6 +286,17 @@ final class Tokenizer {
                     continue;
                 }
             }
+            // twenty-five
+            if (t.word().equals("-") && !out.isEmpty() && i + 1 < in.size() && in.get(i + 1).isNumber()) {
+                Token prev = out.get(out.size() - 1);
+                Token next = in.get(i + 1);
+                if (prev.isNumber() && prev.number() >= 20 && prev.number() % 10 == 0 && next.number() < 10 && !Character.isDigit(prev.raw().charAt(0))) {
+                    out.set(out.size() - 1, new Token(Token.Type.NUMBER, prev.raw(), prev.word(), Set.of(), null, prev.number() + next.number(),
+                            null, prev.start(), next.end()));
+                    i++;
+                    continue;
+                }
+            }
             // N and a half
             if (t.isNumber() && i + 3 < in.size() && in.get(i + 1).is(Cue.AND) && in.get(i + 2).word().equals("a") && in.get(i + 3).is(Cue.HALF)) {
                 out.add(new Token(Token.Type.NUMBER, t.raw(), t.word(), Set.of(), null, t.number() + 0.5, null, t.start(), in.get(i + 3).end()));
