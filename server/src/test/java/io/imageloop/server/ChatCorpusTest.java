@@ -33,6 +33,8 @@ class ChatCorpusTest extends SharedServer {
     static final double TUNING_FLOOR = Double.parseDouble(System.getProperty("corpus.tuning.floor", "0.0"));
     static final double HELD_OUT_FLOOR = Double.parseDouble(System.getProperty("corpus.heldout.floor", "0.0"));
 
+    static final List<String> PARTS = List.of("tuning", "held-out", "fresh");
+
     record Result(String part, String conversation, int line, String message, List<String> tags, List<String> failures, String reply) {
         boolean passed() {
             return failures.isEmpty();
@@ -43,7 +45,7 @@ class ChatCorpusTest extends SharedServer {
     void replaysTheCorpus() throws Exception {
         List<Result> results = new ArrayList<>();
         long t0 = System.nanoTime();
-        for (String part : List.of("tuning", "held-out")) {
+        for (String part : PARTS) {
             for (Corpus.Conversation c : Corpus.load("/chat/" + part + ".chat")) results.addAll(replay(part, c));
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
@@ -122,22 +124,28 @@ class ChatCorpusTest extends SharedServer {
     private static String report(List<Result> results, double seconds) {
         StringBuilder s = new StringBuilder("# Chat corpus\n\n");
         s.append(String.format("%d turns in %.1f s. ", results.size(), seconds));
-        for (String part : List.of("tuning", "held-out")) {
+        for (String part : PARTS) {
             List<Result> in = results.stream().filter(r -> r.part().equals(part)).toList();
             long ok = in.stream().filter(Result::passed).count();
             s.append(String.format("%s: %d/%d (%.1f%%). ", part, ok, in.size(), 100.0 * ok / Math.max(1, in.size())));
         }
-        s.append("\n\n| category | tuning | held-out |\n|---|---|---|\n");
+        s.append("\n\n| category | tuning | held-out | fresh |\n|---|---|---|---|\n");
         Map<String, int[]> counts = new TreeMap<>();
         for (Result r : results) {
-            for (String tag : r.tags()) {
-                int[] c = counts.computeIfAbsent(tag, k -> new int[4]);
-                int base = r.part().equals("tuning") ? 0 : 2;
+            List<String> tags = new ArrayList<>(r.tags());
+            tags.add("all");
+            for (String tag : tags) {
+                int[] c = counts.computeIfAbsent(tag, k -> new int[2 * PARTS.size()]);
+                int base = 2 * PARTS.indexOf(r.part());
                 c[base]++;
                 if (r.passed()) c[base + 1]++;
             }
         }
-        counts.forEach((tag, c) -> s.append("| ").append(tag).append(" | ").append(cell(c[1], c[0])).append(" | ").append(cell(c[3], c[2])).append(" |\n"));
+        counts.forEach((tag, c) -> {
+            s.append("| ").append(tag);
+            for (int p = 0; p < PARTS.size(); p++) s.append(" | ").append(cell(c[2 * p + 1], c[2 * p]));
+            s.append(" |\n");
+        });
         s.append("\n## Failures\n\n");
         Map<String, List<Result>> byConversation = new LinkedHashMap<>();
         for (Result r : results) if (!r.passed()) byConversation.computeIfAbsent(r.part() + " / " + r.conversation(), k -> new ArrayList<>()).add(r);

@@ -94,6 +94,10 @@ final class Targets {
                     out.addAll(f.positions());
                 }
                 case "first" -> out.add(loops.isEmpty() ? 0 : loops.get(0));
+                case "middle" -> {
+                    if (loops.size() % 2 == 0) return Resolved.problem(Outcome.ask(say -> say.whichPhoto(labels(video))));
+                    out.add(loops.get(loops.size() / 2));
+                }
                 case "last" -> out.add(loops.isEmpty() ? 0 : loops.get(loops.size() - 1));
                 default -> {
                     List<Integer> named = named(w, video);
@@ -198,6 +202,11 @@ final class Targets {
         if (w.equals(name) || w.equals(base)) return true;
         Set<String> parts = Set.of(base.split("[^\\p{L}\\p{N}]+"));
         if (parts.contains(w)) return true;
+        // "waterfall" for "hana-falls", "sunsets" for "sunset": a part of four letters or more inside the word, or the other way.
+        for (String p : parts) {
+            String stem = p.replaceFirst("s$", "");
+            if (stem.length() >= 4 && w.length() >= 4 && (w.contains(stem) || stem.contains(w.replaceFirst("s$", "")))) return true;
+        }
         boolean han = w.codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN);
         return han && base.contains(w);
     }

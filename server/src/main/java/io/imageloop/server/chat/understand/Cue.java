@@ -20,7 +20,7 @@ enum Cue {
     // conversation
     QUESTION, STATUS, CREDITS, PRICE, HELP, GREET, THANKS, EXPORT, UPLOAD, BETTER,
     // time and quantity
-    FROM, TO, AT, FOR, FIRST, LAST, IN, BETWEEN, AND, SEC, MIN, PERCENT, TIMES, WHOLE,
+    FROM, TO, AT, FOR, FIRST, LAST, IN, BETWEEN, AND, SEC, MIN, HOUR, PERCENT, TIMES, WHOLE, EXCESS,
     // what the product cannot add
     THINGS,
     // clause structure

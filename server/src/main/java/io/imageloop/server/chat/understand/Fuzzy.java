@@ -27,6 +27,7 @@ final class Fuzzy {
      * starts with the same letter wins (typos rarely hit the first letter); otherwise none.
      */
     String correct(String w) {
+        if (w.length() == 3) return three(w);
         if (w.length() < 4 || w.length() > 20) return null;
         int max = w.length() >= 8 ? 2 : 1;
         int bestDistance = Integer.MAX_VALUE;
@@ -49,6 +50,13 @@ final class Fuzzy {
         List<String> pool = meaning.isEmpty() ? best : meaning;
         List<String> sameStart = pool.stream().filter(v -> v.charAt(0) == w.charAt(0)).toList();
         return sameStart.size() == 1 ? sameStart.get(0) : null;
+    }
+
+    /** A three-letter word: only a missing letter of a four-letter word starting the same way ("zom" for zoom). */
+    private String three(String w) {
+        List<String> fit = byLength.getOrDefault(4, List.of()).stream()
+                .filter(v -> v.startsWith(w.substring(0, 2)) && distance(w, v, 1) == 1 && meaningful.test(v)).toList();
+        return fit.size() == 1 ? fit.get(0) : null;
     }
 
     /** Optimal string alignment distance (adjacent transpositions count 1), capped at max + 1. */

@@ -37,7 +37,7 @@ final class LoopReading {
         fit(c, photos, r);
         motion(c, photos, st, r);
         length(c, photos, r);
-        boolean generate = c.has(Cue.GENERATE) || c.has(Cue.CONVERT) && (c.has(Cue.VIDEO) || c.has(Cue.PHOTO) || c.has(Cue.LOOP_NOUN))
+        boolean generate = c.has(Cue.GENERATE) || c.has(Cue.CONVERT) && (c.has(Cue.VIDEO) || c.has(Cue.PHOTO) || c.has(Cue.LOOP_NOUN) || c.has(Cue.MOTION))
                 || c.has(Cue.MOVE_INTR) && r.size() == before && !c.has(Cue.NEG) && !c.tokens.stream().anyMatch(t -> t.cues().stream().anyMatch(Cue::subject));
         if (generate && (r.size() == before || ctx.loops() == 0)) {
             ObjectNode a = Json.MAPPER.createObjectNode();
@@ -86,8 +86,11 @@ final class LoopReading {
             if (c.has(Cue.FRONT)) to = "first";
             else if (c.has(Cue.END_POS)) to = "last";
             else {
-                Token last = c.at(c.size() - 1);
-                if (last.type() == Token.Type.ORDINAL) to = last.ordinal() == -1 ? "last" : last.ordinal() == 1 ? "first" : Integer.toString(last.ordinal());
+                for (int i = 0; i < c.size(); i++) {
+                    Token t = c.at(i);
+                    boolean place = t.type() == Token.Type.ORDINAL && (PhotoRefs.destination(c, i) || i == lastWord(c));
+                    if (place) to = t.ordinal() == -1 ? "last" : t.ordinal() == 1 ? "first" : Integer.toString(t.ordinal());
+                }
             }
             if (to != null) {
                 ObjectNode a = Json.MAPPER.createObjectNode();
@@ -98,6 +101,12 @@ final class LoopReading {
             }
         }
         return false;
+    }
+
+    private static int lastWord(Clause c) {
+        int last = c.size() - 1;
+        while (last > 0 && (c.at(last).type() == Token.Type.PUNCT || c.at(last).is(Cue.REQUEST) || c.at(last).is(Cue.ONE))) last--;
+        return last;
     }
 
     private static void repeats(Clause c, ArrayNode photos, Reader.Result r) {

@@ -101,7 +101,9 @@ final class Motion {
             if (subject != null && !a.has("subject")) a.put("subject", name(subject));
         }
         int speedNoun = c.find(Cue.SPEED);
-        if (speedNoun >= 0 && !a.has("speed_factor")) {
+        if (speedNoun >= 0 && !a.has("speed_factor") && !a.has("camera_speed_factor") && c.any(Cue.HALF, Cue.TWICE)) {
+            a.put("speed_factor", c.has(Cue.HALF) ? 0.5 : 2.0);
+        } else if (speedNoun >= 0 && !a.has("speed_factor")) {
             Double p = Slots.percent(c);
             Double v = p != null ? Double.valueOf(p / 100) : Slots.bareNumber(c);
             if (v != null) a.put("speed", v);
@@ -116,8 +118,12 @@ final class Motion {
 
     /** Faster (>1), slower (<1), or null: the speed words of the clause, before factors. */
     static Double pace(Clause c) {
-        boolean faster = c.any(Cue.FASTER, Cue.STRONGER) || c.has(Cue.MORE) && c.has(Cue.MOVE_INTR) && !c.has(Cue.LESS);
-        boolean slower = c.any(Cue.SLOWER, Cue.WEAKER) || c.has(Cue.LESS) && c.any(Cue.MOVE_INTR, Cue.SWAY, Cue.FLOW, Cue.MOTION);
+        // "摇摆幅度大一点", "bigger motion": size words about motion are its strength.
+        boolean aboutMotion = c.any(Cue.SPEED, Cue.SWAY, Cue.FLOW, Cue.MOTION, Cue.MOVE_INTR);
+        boolean faster = c.any(Cue.FASTER, Cue.STRONGER) || c.has(Cue.MORE) && c.has(Cue.MOVE_INTR) && !c.has(Cue.LESS)
+                || aboutMotion && c.has(Cue.BIGGER) && !c.any(Cue.ZOOM_IN, Cue.CAMERA);
+        boolean slower = c.any(Cue.SLOWER, Cue.WEAKER) || c.has(Cue.LESS) && c.any(Cue.MOVE_INTR, Cue.SWAY, Cue.FLOW, Cue.MOTION)
+                || aboutMotion && c.has(Cue.SMALLER) && !c.any(Cue.ZOOM_OUT, Cue.CAMERA);
         int f = c.find(Cue.FASTER);
         if (faster && f >= 0 && c.negated(f)) {
             faster = false;

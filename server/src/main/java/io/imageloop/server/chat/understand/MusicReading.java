@@ -125,6 +125,12 @@ final class MusicReading {
         }
         if (plain >= 0 && !any) {
             boolean outWord = c.tokens.stream().anyMatch(t -> t.word().equals("out") || t.is(Cue.END_POS) || t.is(Cue.LAST));
+            boolean inWord = c.tokens.stream().anyMatch(t -> t.is(Cue.IN));
+            if (inWord && outWord) {
+                a.put("fade_in", 1.0);
+                a.put("fade_out", 1.0);
+                return true;
+            }
             Slots.Duration d = near(ds, plain);
             if (d != null) c.use(d.from(), d.to());
             a.put(outWord ? "fade_out" : "fade_in", d == null ? 1.0 : d.seconds());
@@ -179,7 +185,7 @@ final class MusicReading {
     }
 
     /** An uploaded audio file named in the clause ("add chill beats as background music"). */
-    private static String audioName(Clause c, Reader.Context ctx) {
+    static String audioName(Clause c, Reader.Context ctx) {
         for (String name : ctx.audio()) {
             String base = name.toLowerCase(Locale.ROOT).replaceFirst("\\.[a-z0-9]{2,5}$", "");
             for (String part : base.split("[^\\p{L}\\p{N}]+")) {

@@ -24,6 +24,7 @@ final class PhotoRefs {
         for (int i = 0; i < c.size(); i++) {
             if (c.used(i)) continue;
             Token t = c.at(i);
+            if (t.type() == Token.Type.ORDINAL && destination(c, i)) continue;
             if (t.type() == Token.Type.ORDINAL && ordinalIsPhoto(c, i)) {
                 int n = t.ordinal();
                 // "the first two photos", "the last three"
@@ -56,6 +57,12 @@ final class PhotoRefs {
                     c.use(j, j + 2);
                     j += 2;
                 }
+                continue;
+            }
+            // "the middle one", "中间那张"
+            if (t.is(Cue.CENTER) && i + 1 < c.size() && (c.at(i + 1).is(Cue.ONE) || c.at(i + 1).is(Cue.IT) || c.at(i + 1).is(Cue.PHOTO))) {
+                out.add("middle");
+                c.use(i, i + 2);
                 continue;
             }
             String name = name(c, i, ctx);
@@ -98,6 +105,17 @@ final class PhotoRefs {
         return a;
     }
 
+    /** In "把第三张放到第一个" or "move photo 3 to the first place" the ordinal after the move word is a place, not a photo. */
+    static boolean destination(Clause c, int i) {
+        int move = c.find(Cue.MOVE);
+        if (move < 0 || move > i) return false;
+        for (int k = move + 1; k < i; k++) {
+            Token t = c.at(k);
+            if (!(t.is(Cue.TO) || t.word().equals("the") || t.raw().equals("到"))) return false;
+        }
+        return true;
+    }
+
     /** An ordinal is a photo unless it starts a time ("the first 3 seconds") or is the unit "second". */
     private static boolean ordinalIsPhoto(Clause c, int i) {
         Token t = c.at(i);
@@ -120,7 +138,7 @@ final class PhotoRefs {
         if (t.type() != Token.Type.WORD && t.type() != Token.Type.NUMBER) return null;
         String w = t.raw().toLowerCase(Locale.ROOT);
         if (w.length() < 3 || Lexicon.INSTANCE.stopWord(w) && !t.cues().isEmpty()) return null;
-        if (!ctx.photoWords().contains(w)) return null;
+        if (!ctx.photoWords().contains(w) && !ctx.photoWords().stream().anyMatch(p -> related(w, p))) return null;
         // A word that also means something ("forest", "lake") names a photo only next to a photo word.
         if (!t.cues().isEmpty() || t.isNumber()) {
             boolean nextToPhoto = i + 1 < c.size() && (c.at(i + 1).is(Cue.PHOTO) || c.at(i + 1).is(Cue.ONE) || c.at(i + 1).is(Cue.LOOP_NOUN)
@@ -129,6 +147,12 @@ final class PhotoRefs {
             if (!nextToPhoto && !afterPhoto) return null;
         }
         return w;
+    }
+
+    /** A word that contains a file-name part of four letters or more, or lies inside one ("waterfall", "falls"). */
+    private static boolean related(String w, String part) {
+        String stem = part.replaceFirst("s$", "");
+        return stem.length() >= 4 && w.length() >= 4 && (w.contains(stem) || stem.contains(w.replaceFirst("s$", "")));
     }
 
     /** "the photo with the clouds", "the one with the lake": a thing the planner saw. */

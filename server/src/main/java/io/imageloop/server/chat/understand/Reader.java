@@ -132,8 +132,9 @@ public final class Reader {
         List<Clause> read = new ArrayList<>();
         for (Clause c : clauses) {
             State snapshot = st.copy();
-            Result r = interpret(c, st);
-            if (r.empty() && !read.isEmpty() && !results.get(results.size() - 1).empty() && c.meaningful()) {
+            // A clause of words that mean nothing alone ("out", "too") is never read on its own.
+            Result r = c.meaningful() ? interpret(c, st) : new Result();
+            if (r.empty() && !read.isEmpty() && !results.get(results.size() - 1).empty()) {
                 // A clause that says nothing alone ("and out", "like 20 percent") belongs with the one before.
                 Clause joined = Clause.join(read.get(read.size() - 1), c);
                 State again = before.get(before.size() - 1).copy();
@@ -211,7 +212,7 @@ public final class Reader {
         Context ctx = st.ctx;
         boolean textNoun = c.any(Cue.TEXT, Cue.TITLE, Cue.CAPTION);
         boolean text = textNoun || c.any(Cue.FONT, Cue.OUTLINE, Cue.SHADOW, Cue.COLOR) || !c.quotes().isEmpty();
-        boolean music = c.any(Cue.MUSIC, Cue.VOLUME, Cue.MUTE, Cue.LOUDER, Cue.QUIETER);
+        boolean music = c.any(Cue.MUSIC, Cue.VOLUME, Cue.MUTE, Cue.LOUDER, Cue.QUIETER) || MusicReading.audioName(c, ctx) != null;
         boolean camera = c.has(Cue.CAMERA) || c.tokens.stream().anyMatch(t -> t.cues().stream().anyMatch(Cue::cameraMove));
         boolean subjects = c.tokens.stream().anyMatch(t -> t.cues().stream().anyMatch(Cue::subject));
         boolean texts = !ctx.texts().isEmpty();
@@ -224,7 +225,9 @@ public final class Reader {
             if ("music".equals(last) || ctx.hasMusic() || !ctx.audio().isEmpty()) return Domain.MUSIC;
             return texts ? Domain.TEXT : Domain.MUSIC;
         }
-        if (c.any(Cue.BIGGER, Cue.SMALLER, Cue.SIZE_NOUN) && !camera && !subjects && texts && !c.has(Cue.PHOTO)) return Domain.TEXT;
+        if (c.any(Cue.BIGGER, Cue.SMALLER, Cue.SIZE_NOUN) && !camera && !subjects && texts && !c.any(Cue.PHOTO, Cue.SPEED, Cue.SWAY, Cue.FLOW, Cue.MOTION)) {
+            return Domain.TEXT;
+        }
         boolean position = c.tokens.stream().anyMatch(Token::position);
         if (position && !subjects && !camera && (c.has(Cue.IT) || c.has(Cue.MOVE)) && texts
                 && ("text".equals(last) || st.domain == Domain.TEXT)) return Domain.TEXT;

@@ -40,7 +40,8 @@ final class Slots {
             if (j >= c.size()) continue;
             Token unit = c.at(j);
             double k;
-            if (unit.is(Cue.MIN)) k = 60;
+            if (unit.is(Cue.HOUR)) k = 3600;
+            else if (unit.is(Cue.MIN)) k = 60;
             else if (unit.is(Cue.SEC) && !(unit.type() == Token.Type.ORDINAL && j + 1 < c.size() && c.at(j + 1).is(Cue.PHOTO))) k = 1;
             else continue;
             double seconds = amount * k;

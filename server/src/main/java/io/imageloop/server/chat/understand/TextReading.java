@@ -164,7 +164,15 @@ final class TextReading {
                 .contains(c.at(i).word()) || Set.of("为", "是", "叫", "写", "写着", "：").contains(c.at(i).raw()))) i++;
         int from = i;
         while (i < c.size() && !stop(c.at(i))) i++;
-        if (i == from) return null;
+        if (i == from) {
+            // "add happy birthday text": the words between the verb and the noun
+            int verb = c.find(Cue.ADD);
+            if (verb < 0 || verb >= noun - 1) return null;
+            from = verb + 1;
+            while (from < noun && Set.of("a", "an", "the", "some", "my").contains(c.at(from).word())) from++;
+            i = noun;
+            if (from >= i) return null;
+        }
         Token a = c.at(from);
         Token b = c.at(i - 1);
         // Only words that carry no meaning of their own are a title ("add a title at the top" has none).

@@ -84,8 +84,32 @@ final class Tokenizer {
                 i++;
             }
         }
-        return english(raw);
+        return invertExcess(english(raw));
     }
+
+    /** "too fast" asks for slower, "太长" for shorter: the word after "too" turns into its opposite. */
+    private static List<Token> invertExcess(List<Token> in) {
+        List<Token> out = new ArrayList<>(in);
+        for (int i = 0; i + 1 < out.size(); i++) {
+            if (!out.get(i).is(Cue.EXCESS)) continue;
+            Token next = out.get(i + 1);
+            Set<Cue> flipped = EnumSet.noneOf(Cue.class);
+            boolean any = false;
+            for (Cue q : next.cues()) {
+                Cue o = OPPOSITE.get(q);
+                flipped.add(o == null ? q : o);
+                any |= o != null;
+            }
+            if (!any) continue;
+            out.set(i, out.get(i).withCues(Set.of()));
+            out.set(i + 1, next.withCues(flipped));
+        }
+        return out;
+    }
+
+    private static final Map<Cue, Cue> OPPOSITE = Map.of(Cue.FASTER, Cue.SLOWER, Cue.SLOWER, Cue.FASTER, Cue.LONGER, Cue.SHORTER,
+            Cue.SHORTER, Cue.LONGER, Cue.LOUDER, Cue.QUIETER, Cue.QUIETER, Cue.LOUDER, Cue.BIGGER, Cue.SMALLER, Cue.SMALLER, Cue.BIGGER,
+            Cue.STRONGER, Cue.WEAKER, Cue.WEAKER, Cue.STRONGER);
 
     private static Token punct(String p, int at) {
         return new Token(Token.Type.PUNCT, p, p, Set.of(), null, 0, null, at, at + 1);
