@@ -33,7 +33,7 @@ class ChatCorpusTest extends SharedServer {
     static final double TUNING_FLOOR = Double.parseDouble(System.getProperty("corpus.tuning.floor", "0.0"));
     static final double HELD_OUT_FLOOR = Double.parseDouble(System.getProperty("corpus.heldout.floor", "0.0"));
 
-    static final List<String> PARTS = List.of("tuning", "held-out", "fresh");
+    static final List<String> PARTS = List.of("tuning", "held-out", "fresh", "fresh-2");
 
     record Result(String part, String conversation, int line, String message, List<String> tags, List<String> failures, String reply) {
         boolean passed() {
@@ -129,7 +129,7 @@ class ChatCorpusTest extends SharedServer {
             long ok = in.stream().filter(Result::passed).count();
             s.append(String.format("%s: %d/%d (%.1f%%). ", part, ok, in.size(), 100.0 * ok / Math.max(1, in.size())));
         }
-        s.append("\n\n| category | tuning | held-out | fresh |\n|---|---|---|---|\n");
+        s.append("\n\n| category | tuning | held-out | fresh | fresh-2 |\n|---|---|---|---|---|\n");
         Map<String, int[]> counts = new TreeMap<>();
         for (Result r : results) {
             List<String> tags = new ArrayList<>(r.tags());

@@ -13,7 +13,7 @@ import io.imageloop.timeline.edit.EditException;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+
 
 /**
  * Everything the agent says, in English or Chinese (the user's language). What changed is
@@ -162,6 +162,12 @@ public final class Say {
         return s("I can't add " + (thing == null ? "that" : thing) + " to a photo loop. I can add snow, rain, sparkles or bokeh, "
                         + "make the sky, water, grass, leaves or lights move, or add a camera move.",
                 "无法添加" + (thing == null ? "这个" : "“" + thing + "”") + "。我可以加雪、雨、闪光或光斑，让天空、水面、草、树叶或灯光动起来，或者加镜头运动。");
+    }
+
+    public String cannotAnimate(String thing) {
+        return s("I can't make " + thing + " move: a loop animates the sky, water, grass, leaves and lights, or moves the camera. "
+                        + "I can also add snow, rain, sparkles or bokeh.",
+                "无法让“" + thing + "”动起来：循环视频可以让天空、水面、草、树叶和灯光动起来，或者移动镜头，也可以加雪、雨、闪光或光斑。");
     }
 
     public String nothingStill() {
@@ -389,57 +395,11 @@ public final class Say {
 
     /** A refused edit, explained with what can be done. */
     public String problem(EditException e) {
-        return problemOn(e, null);
+        return Problems.explain(this, e, null);
     }
 
+    /** A refused edit on one of several photos. */
     public String problemOn(EditException e, String photo) {
-        Map<String, Object> d = e.details();
-        String on = photo == null ? "" : s(photo + ": ", photo + "：");
-        return on + switch (e.problem()) {
-            case NO_LOOPS -> noLoopsYet();
-            case NO_SUCH_SEGMENT -> noSuchPhoto(((Number) d.getOrDefault("asked", 0)).intValue(), ((Number) d.getOrDefault("count", 0)).intValue());
-            case LENGTH_OUT_OF_RANGE -> s("Loops are 1 to 60 seconds long, so I can't make one " + number(d.get("asked"))
-                            + " seconds long. For a longer video, I can repeat the loop (\"play it 3 times\") or add more photos.",
-                    "循环时长只能是 1 到 60 秒，无法设为 " + number(d.get("asked")) + " 秒。想要更长的视频，可以让循环重复播放（“重复播放三次”）或添加更多图片。");
-            case REPEATS_OUT_OF_RANGE -> s("A loop can play 1 to 10 times in a row.", "一个循环可以连续播放 1 到 10 次。");
-            case STRENGTH_LIMIT -> ((Number) d.getOrDefault("limit", 5)).doubleValue() > 1
-                    ? s("That is already as fast as it goes.", "已经是最快了。") : s("That is already as slow as it goes.", "已经是最慢了。");
-            case WOULD_EMPTY_TIMELINE -> s("That would leave nothing to play, so I kept it. Upload another photo first if you want to replace it.",
-                    "这样时间线就空了，所以保留了它。想替换的话请先上传新图片。");
-            case NOTHING_WOULD_MOVE -> s("Then nothing in the picture would move, and a loop needs motion. I can make it very gentle, add snow or rain, or use a camera move.",
-                    "那样画面就完全不动了，循环视频需要动态。可以改成非常轻微的动态、加雪或雨，或者使用镜头运动。");
-            case NOTHING_FLOWS -> "camera".equals(d.get("subject")) ? s("There is no camera move in this loop; say \"add a slow zoom\" to add one.",
-                    "这个循环没有镜头运动；可以说“加一个缓慢推进的镜头”。")
-                    : d.containsKey("subject") ? s("The " + d.get("subject") + " does not move in this loop; say \"make the "
-                            + d.get("subject") + " move\" first.", "这个循环里" + subjectZh(String.valueOf(d.get("subject"))) + "没有在动；可以先说“让"
-                            + subjectZh(String.valueOf(d.get("subject"))) + "动起来”。")
-                    : s("Nothing drifts in this loop, so there is no direction to change. Say \"make it flow left\" to let the sky drift.",
-                    "这个循环里没有流动的部分，无法改方向。可以说“向左流动”让天空飘动。");
-            case PEOPLE_HOLD_STILL -> s("Faces and people always hold still in a loop, so I can't animate them. I can move the sky, water, grass, leaves or lights around them.",
-                    "人物和面部在循环中始终保持静止，无法让他们动。可以让周围的天空、水面、草、树叶或灯光动起来。");
-            case NOT_A_PHOTO -> notAPhoto();
-            case NO_TEXT -> noTextYet();
-            case BAD_TEXT -> s("A text can be 1 to 200 characters.", "文字长度需在 1 到 200 个字符之间。");
-            case TIME_OUT_OF_RANGE -> s("The video is only " + number(d.get("length")) + " seconds long, so that time is outside it.",
-                    "视频只有 " + number(d.get("length")) + " 秒，这个时间超出了范围。");
-            case NO_MUSIC -> noMusicYet();
-            case VOLUME_OUT_OF_RANGE -> volumeRange();
-            case FADE_TOO_LONG -> s("A fade can't be longer than the video (" + number(d.get("length")) + " s).",
-                    "淡入淡出不能超过视频长度（" + number(d.get("length")) + " 秒）。");
-        };
-    }
-
-    private String subjectZh(String subject) {
-        try {
-            return Words.subject(io.imageloop.engine.plan.Subject.valueOf(subject.toUpperCase(java.util.Locale.ROOT)), true);
-        } catch (IllegalArgumentException e) {
-            return subject.equals("camera") ? "镜头" : subject;
-        }
-    }
-
-    private static String number(Object v) {
-        if (!(v instanceof Number n)) return String.valueOf(v);
-        double x = n.doubleValue();
-        return x == Math.rint(x) ? Long.toString((long) x) : Double.toString(x);
+        return Problems.explain(this, e, photo);
     }
 }

@@ -1,9 +1,7 @@
 package io.imageloop.server.chat.understand;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * One clause of a message: the tokens between separators. Slots found in a clause belong to
@@ -14,11 +12,15 @@ final class Clause {
 
     final List<Token> tokens;
     final boolean question;
-    private final Set<Integer> used = new HashSet<>();
+    private final boolean[] used;
+    /** How many unused tokens carry each cue, so that has() costs nothing however long the clause. */
+    private final int[] unused = new int[Cue.values().length];
 
     Clause(List<Token> tokens, boolean question) {
         this.tokens = List.copyOf(tokens);
         this.question = question;
+        this.used = new boolean[this.tokens.size()];
+        for (Token t : this.tokens) for (Cue c : t.cues()) unused[c.ordinal()]++;
     }
 
     static Clause join(Clause a, Clause b) {
@@ -36,7 +38,7 @@ final class Clause {
     }
 
     boolean has(Cue c) {
-        return find(c, 0) >= 0;
+        return unused[c.ordinal()] > 0;
     }
 
     boolean any(Cue... cues) {
@@ -49,26 +51,40 @@ final class Clause {
     }
 
     int find(Cue c, int from) {
-        for (int i = Math.max(0, from); i < tokens.size(); i++) if (!used.contains(i) && tokens.get(i).is(c)) return i;
+        if (unused[c.ordinal()] == 0) return -1;
+        for (int i = Math.max(0, from); i < tokens.size(); i++) if (!used[i] && tokens.get(i).is(c)) return i;
         return -1;
     }
 
+    /** The first token with this cue, used or not (cached: a clause's tokens do not change). */
+    int first(Cue c) {
+        if (firsts == null) {
+            firsts = new int[Cue.values().length];
+            java.util.Arrays.fill(firsts, -1);
+            for (int i = tokens.size() - 1; i >= 0; i--) for (Cue q : tokens.get(i).cues()) firsts[q.ordinal()] = i;
+        }
+        return firsts[c.ordinal()];
+    }
+
+    private int[] firsts;
+
     int count(Cue c) {
         int n = 0;
-        for (int i = 0; i < tokens.size(); i++) if (!used.contains(i) && tokens.get(i).is(c)) n++;
-        return n;
+        return unused[c.ordinal()];
     }
 
     void use(int i) {
-        if (i >= 0) used.add(i);
+        if (i < 0 || i >= used.length || used[i]) return;
+        used[i] = true;
+        for (Cue c : tokens.get(i).cues()) unused[c.ordinal()]--;
     }
 
     void use(int from, int to) {
-        for (int i = from; i < to; i++) used.add(i);
+        for (int i = from; i < to; i++) use(i);
     }
 
     boolean used(int i) {
-        return used.contains(i);
+        return used[i];
     }
 
     /**

@@ -2,49 +2,57 @@ package io.imageloop.server.chat.understand;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Typo correction: an unknown word becomes the one known word within a Damerau-Levenshtein
- * distance of 1 (2 for words of 8 letters or more), when exactly one word is that close. Words
- * are compared only with known words of about their length, so the cost per word is small
- * and fixed, and a message costs time in proportion to its length.
+ * distance of 1 (2 for words of 8 letters or more). Candidates come from an index of the known
+ * words with one or two letters deleted (symmetric deletion), so a word costs a few dozen hash
+ * lookups and distance checks, whatever the vocabulary's size, and a message costs time in
+ * proportion to its length.
  */
 final class Fuzzy {
 
-    private final Map<Integer, List<String>> byLength = new HashMap<>();
-    private final java.util.function.Predicate<String> meaningful;
+    private final Map<String, List<String>> deletes = new HashMap<>();
+    private final Predicate<String> meaningful;
 
-    Fuzzy(Set<String> vocabulary, java.util.function.Predicate<String> meaningful) {
+    Fuzzy(Set<String> vocabulary, Predicate<String> meaningful) {
         this.meaningful = meaningful;
-        for (String w : vocabulary) byLength.computeIfAbsent(w.length(), k -> new ArrayList<>()).add(w);
+        for (String w : vocabulary) {
+            for (String d : deletions(w, w.length() >= 6 ? 2 : 1)) deletes.computeIfAbsent(d, k -> new ArrayList<>()).add(w);
+        }
     }
 
     /**
      * The correction of a word, or null when it has none. Between equally close words, one that
-     * starts with the same letter wins (typos rarely hit the first letter); otherwise none.
+     * means something wins over one that does not, then one starting with the same letter
+     * (typos rarely hit the first letter); otherwise none.
      */
     String correct(String w) {
-        if (w.length() == 3) return three(w);
-        if (w.length() < 4 || w.length() > 20) return null;
+        if (w.length() < 3 || w.length() > 20) return null;
         int max = w.length() >= 8 ? 2 : 1;
+        Set<String> candidates = new HashSet<>();
+        for (String d : deletions(w, max)) {
+            List<String> words = deletes.get(d);
+            if (words != null) candidates.addAll(words);
+        }
         int bestDistance = Integer.MAX_VALUE;
         List<String> best = new ArrayList<>();
-        for (int len = w.length() - max; len <= w.length() + max; len++) {
-            for (String v : byLength.getOrDefault(len, List.of())) {
-                int d = distance(w, v, max);
-                if (d > max || d > bestDistance) continue;
-                if (d < bestDistance) {
-                    best.clear();
-                    bestDistance = d;
-                }
-                if (!best.contains(v)) best.add(v);
+        for (String v : candidates) {
+            if (w.length() == 3 && !(v.length() == 4 && v.startsWith(w.substring(0, 2)))) continue; // "zom" → zoom only
+            int d = distance(w, v, max);
+            if (d > max || d > bestDistance) continue;
+            if (d < bestDistance) {
+                best.clear();
+                bestDistance = d;
             }
+            best.add(v);
         }
-        if (best.size() == 1) return best.get(0);
-        // Prefer a word that means something to one that does not, then one with the same first letter.
+        if (best.size() == 1) return w.length() == 3 && !meaningful.test(best.get(0)) ? null : best.get(0);
         List<String> meaning = best.stream().filter(meaningful).toList();
         if (meaning.size() == 1) return meaning.get(0);
         List<String> pool = meaning.isEmpty() ? best : meaning;
@@ -52,11 +60,22 @@ final class Fuzzy {
         return sameStart.size() == 1 ? sameStart.get(0) : null;
     }
 
-    /** A three-letter word: only a missing letter of a four-letter word starting the same way ("zom" for zoom). */
-    private String three(String w) {
-        List<String> fit = byLength.getOrDefault(4, List.of()).stream()
-                .filter(v -> v.startsWith(w.substring(0, 2)) && distance(w, v, 1) == 1 && meaningful.test(v)).toList();
-        return fit.size() == 1 ? fit.get(0) : null;
+    /** The word with up to {@code depth} letters deleted, itself included. */
+    private static Set<String> deletions(String w, int depth) {
+        Set<String> out = new HashSet<>();
+        out.add(w);
+        List<String> frontier = List.of(w);
+        for (int level = 0; level < depth; level++) {
+            List<String> next = new ArrayList<>();
+            for (String s : frontier) {
+                for (int i = 0; i < s.length(); i++) {
+                    String d = s.substring(0, i) + s.substring(i + 1);
+                    if (out.add(d)) next.add(d);
+                }
+            }
+            frontier = next;
+        }
+        return out;
     }
 
     /** Optimal string alignment distance (adjacent transpositions count 1), capped at max + 1. */

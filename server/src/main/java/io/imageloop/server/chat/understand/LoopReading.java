@@ -186,14 +186,11 @@ final class LoopReading {
         // "make it fifteen", "length 8": a bare number where nothing else could want it.
         boolean lengthWord = c.has(Cue.LENGTH) || c.has(Cue.SET) && (c.has(Cue.IT) || c.size() <= 4) && r.size() == 0;
         if (lengthWord && !c.has(Cue.SPEED) && !c.has(Cue.VOLUME)) {
-            for (int i = 0; i < c.size(); i++) {
-                if (!c.used(i) && c.at(i).isNumber()) {
-                    c.use(i);
-                    ObjectNode a = withPhotos(photos);
-                    a.put("seconds", c.at(i).number());
-                    r.call("set_loop_length", a);
-                    return;
-                }
+            Double n = Slots.bareNumber(c);
+            if (n != null) {
+                ObjectNode a = withPhotos(photos);
+                a.put("seconds", n);
+                r.call("set_loop_length", a);
             }
         }
     }

@@ -55,6 +55,8 @@ final class Meta {
         if (c.has(Cue.PRICE) || c.has(Cue.EXPORT)) return call(r, "export_info", null);
         boolean howMany = c.tokens.stream().anyMatch(t -> t.word().equals("many")) || c.tokens.stream().anyMatch(t -> t.raw().equals("几"));
         if (howMany && c.any(Cue.PHOTO, Cue.LOOP_NOUN)) return call(r, "show_timeline", "photos");
+        boolean order = c.tokens.stream().anyMatch(t -> t.type() == Token.Type.ORDINAL || t.word().equals("order")) || c.any(Cue.FRONT, Cue.END_POS);
+        if (order && c.any(Cue.PHOTO, Cue.ONE, Cue.LOOP_NOUN) && !Meta.edits(c)) return call(r, "show_timeline", "photos");
         if (c.has(Cue.LENGTH)) return call(r, "show_timeline", "length");
         boolean doing = c.any(Cue.MOTION, Cue.MOVE_INTR) || c.tokens.stream().anyMatch(t -> Set.of("do", "doing", "does").contains(t.word()));
         if (doing && c.any(Cue.IT, Cue.PHOTO, Cue.GENERATE, Cue.ONE, Cue.LOOP_NOUN, Cue.VIDEO) || c.has(Cue.MOTION) && !Meta.edits(c)) {

@@ -67,6 +67,15 @@ final class Motion {
             a.put("camera_speed_factor", speedFactor(c, pace > 1));
         }
         particles(c, a);
+        String object = unknownObject(c);
+        if (object != null && subjects.isEmpty() && !a.has("camera") && !a.has("particles")) {
+            r.refuse(say -> say.cannotAnimate(object));
+            return null;
+        }
+        if (object != null && !subjects.isEmpty() && c.find(Cue.MOVE_INTR) > 0 && unknownBefore(c, c.find(Cue.MOVE_INTR)) != null) {
+            r.refuse(say -> say.cannotAnimate(object));
+            return null;
+        }
         if (subjects.contains(Cue.PEOPLE) && !neg && (c.any(Cue.MOVE_INTR, Cue.SWAY, Cue.FLOW, Cue.GENERATE))) {
             a.set("move", Json.MAPPER.createArrayNode().add("people"));
             return a;
@@ -111,6 +120,23 @@ final class Motion {
         return a.isEmpty() ? null : a;
     }
 
+    /** "make the boats move": a word the product does not know, as what should move. */
+    private static String unknownObject(Clause c) {
+        int m = c.find(Cue.MOVE_INTR);
+        return m > 0 ? unknownBefore(c, m) : null;
+    }
+
+    private static String unknownBefore(Clause c, int m) {
+        for (int k = m - 1; k >= 0; k--) {
+            Token t = c.at(k);
+            if (t.word().equals("the") || t.word().equals("a") || t.word().equals("an") || t.word().equals("my")) continue;
+            boolean unknown = t.type() == Token.Type.WORD && t.cues().isEmpty() && !Lexicon.INSTANCE.stopWord(t.word()) && t.word().length() >= 3
+                    && !c.used(k);
+            return unknown ? t.raw() : null;
+        }
+        return null;
+    }
+
     /** The subject a bare "slowly" or "再慢一点" inherits from an earlier clause of the same message. */
     private static Cue inherited(Clause c, Reader.State st) {
         return c.size() <= 3 ? st.subjectInMessage : null;
@@ -120,7 +146,7 @@ final class Motion {
     static Double pace(Clause c) {
         // "摇摆幅度大一点", "bigger motion": size words about motion are its strength.
         boolean aboutMotion = c.any(Cue.SPEED, Cue.SWAY, Cue.FLOW, Cue.MOTION, Cue.MOVE_INTR);
-        boolean faster = c.any(Cue.FASTER, Cue.STRONGER) || c.has(Cue.MORE) && c.has(Cue.MOVE_INTR) && !c.has(Cue.LESS)
+        boolean faster = c.any(Cue.FASTER, Cue.STRONGER) || c.has(Cue.MORE) && c.any(Cue.MOVE_INTR, Cue.SWAY, Cue.FLOW) && !c.has(Cue.LESS)
                 || aboutMotion && c.has(Cue.BIGGER) && !c.any(Cue.ZOOM_IN, Cue.CAMERA);
         boolean slower = c.any(Cue.SLOWER, Cue.WEAKER) || c.has(Cue.LESS) && c.any(Cue.MOVE_INTR, Cue.SWAY, Cue.FLOW, Cue.MOTION)
                 || aboutMotion && c.has(Cue.SMALLER) && !c.any(Cue.ZOOM_OUT, Cue.CAMERA);

@@ -19,7 +19,8 @@ final class MusicReading {
     static void read(Clause c, Reader.State st, Reader.Result r) {
         Reader.Context ctx = st.ctx;
         int music = c.find(Cue.MUSIC);
-        boolean removing = c.has(Cue.REMOVE) || c.has(Cue.MUTE) || (music >= 0 && c.negated(music)) || c.has(Cue.STOP) && !hasTime(c);
+        boolean off = music >= 0 && c.tokens.stream().anyMatch(t -> t.word().equals("off")) && c.find(Cue.NEG, music) > music;
+        boolean removing = c.has(Cue.REMOVE) || c.has(Cue.MUTE) || (music >= 0 && c.negated(music)) || off || c.has(Cue.STOP) && !hasTime(c);
         if (removing) {
             r.call("remove_music", Json.MAPPER.createObjectNode());
             return;

@@ -21,6 +21,8 @@ final class PhotoRefs {
 
     static ArrayNode find(Clause c, Reader.Context ctx) {
         List<Object> out = new ArrayList<>();
+        String han = hanName(c, ctx);
+        if (han != null) out.add(han);
         for (int i = 0; i < c.size(); i++) {
             if (c.used(i)) continue;
             Token t = c.at(i);
@@ -84,8 +86,6 @@ final class PhotoRefs {
                 continue;
             }
         }
-        String han = hanName(c, ctx);
-        if (han != null && !out.contains(han)) out.add(han);
         if (out.isEmpty()) {
             int all = c.find(Cue.ALL);
             if (all >= 0 && !c.at(all).word().equals("whole")) {
@@ -107,7 +107,7 @@ final class PhotoRefs {
 
     /** In "把第三张放到第一个" or "move photo 3 to the first place" the ordinal after the move word is a place, not a photo. */
     static boolean destination(Clause c, int i) {
-        int move = c.find(Cue.MOVE);
+        int move = c.first(Cue.MOVE);
         if (move < 0 || move > i) return false;
         for (int k = move + 1; k < i; k++) {
             Token t = c.at(k);
@@ -151,8 +151,10 @@ final class PhotoRefs {
 
     /** A word that contains a file-name part of four letters or more, or lies inside one ("waterfall", "falls"). */
     private static boolean related(String w, String part) {
-        String stem = part.replaceFirst("s$", "");
-        return stem.length() >= 4 && w.length() >= 4 && (w.contains(stem) || stem.contains(w.replaceFirst("s$", "")));
+        if (w.length() < 4 || part.length() < 4) return false;
+        String stem = part.endsWith("s") ? part.substring(0, part.length() - 1) : part;
+        String word = w.endsWith("s") ? w.substring(0, w.length() - 1) : w;
+        return stem.length() >= 4 && (w.contains(stem) || stem.contains(word));
     }
 
     /** "the photo with the clouds", "the one with the lake": a thing the planner saw. */
@@ -179,10 +181,24 @@ final class PhotoRefs {
         return null;
     }
 
-    /** A Chinese file name written inside the clause ("把杯子那张删掉"). */
+    /**
+     * A Chinese file name written inside the clause ("把杯子那张删掉", "三号加一个环绕的镜头"), even when it
+     * holds numerals; its tokens are then used, so "三" is not read as a number.
+     */
     private static String hanName(Clause c, Reader.Context ctx) {
         StringBuilder sb = new StringBuilder();
-        for (Token t : c.tokens) if (t.type() == Token.Type.HAN) sb.append(t.raw());
+        List<Integer> owner = new ArrayList<>();
+        for (int k = 0; k < c.size(); k++) {
+            Token t = c.at(k);
+            boolean han = t.raw().codePoints().anyMatch(Tokenizer::isHan);
+            if (!han || c.used(k)) {
+                sb.append(' ');
+                owner.add(-1);
+                continue;
+            }
+            sb.append(t.raw());
+            for (int x = 0; x < t.raw().length(); x++) owner.add(k);
+        }
         String text = sb.toString();
         String best = null;
         for (String name : ctx.hanNames()) {
@@ -192,6 +208,8 @@ final class PhotoRefs {
         // A name that is also a word ("湖") counts only as "X那张", "X的图".
         Lexicon.Entry e = Lexicon.INSTANCE.chinese(best);
         if (e != null && !text.contains(best + "那") && !text.contains(best + "的图") && !text.contains(best + "的照片") && !text.contains(best + "这")) return null;
+        int at = text.indexOf(best);
+        for (int x = at; x < at + best.length(); x++) c.use(owner.get(x));
         return best;
     }
 

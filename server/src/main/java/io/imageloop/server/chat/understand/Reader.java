@@ -27,21 +27,26 @@ public final class Reader {
 
     /** What the agent knows when reading: the session's photos, audio, texts and the conversation's focus. */
     public record Context(List<String> photos, List<String> uploads, List<String> audio, List<String> texts, boolean hasMusic,
-                          int loops, Focus focus, boolean sessionChinese) {
+                          int loops, Focus focus, boolean sessionChinese, Set<String> photoWords, List<String> hanNames) {
+
+        public Context(List<String> photos, List<String> uploads, List<String> audio, List<String> texts, boolean hasMusic,
+                       int loops, Focus focus, boolean sessionChinese) {
+            this(photos, uploads, audio, texts, hasMusic, loops, focus, sessionChinese, words(photos, uploads), han(photos, uploads));
+        }
 
         /** Parts of the photos' file names, lower case ("rocket" of "rocket-launch.jpg"). */
-        Set<String> photoWords() {
+        private static Set<String> words(List<String> photos, List<String> uploads) {
             Set<String> out = new HashSet<>();
             for (String n : concat(photos, uploads)) {
                 String base = n.toLowerCase(Locale.ROOT).replaceFirst("\\.[a-z0-9]{2,5}$", "");
                 out.add(base);
                 for (String p : base.split("[^\\p{L}\\p{N}]+")) if (p.length() >= 3) out.add(p);
             }
-            return out;
+            return Set.copyOf(out);
         }
 
         /** Chinese file names (without extension). */
-        List<String> hanNames() {
+        private static List<String> han(List<String> photos, List<String> uploads) {
             return concat(photos, uploads).stream().map(n -> n.replaceFirst("\\.[A-Za-z0-9]{2,5}$", ""))
                     .filter(n -> n.codePoints().anyMatch(Tokenizer::isHan)).distinct().toList();
         }

@@ -80,7 +80,8 @@ final class Slots {
             }
             if (t.isNumber() && i + 1 < c.size() && c.at(i + 1).is(Cue.TIMES)) {
                 c.use(i, i + 2);
-                return t.number();
+                // "快一倍" is 100% more: twice as fast
+                return c.at(i + 1).raw().equals("倍") && t.number() == 1 ? 2.0 : t.number();
             }
             if (t.type() == Token.Type.WORD && t.word().matches("\\d+(\\.\\d+)?x")) {
                 c.use(i);
@@ -98,7 +99,8 @@ final class Slots {
     /** A number not used by anything else, e.g. "make it fifteen", "volume 30". */
     static Double bareNumber(Clause c) {
         for (int i = 0; i < c.size(); i++) {
-            if (!c.used(i) && c.at(i).isNumber()) {
+            boolean glued = i + 1 < c.size() && c.at(i + 1).start() == c.at(i).end() && c.at(i + 1).type() != Token.Type.PUNCT;
+            if (!c.used(i) && c.at(i).isNumber() && !glued) {
                 c.use(i);
                 return c.at(i).number();
             }

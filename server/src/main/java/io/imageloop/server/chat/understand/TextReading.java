@@ -104,10 +104,13 @@ final class TextReading {
     }
 
     private static boolean position(Clause c, ObjectNode a) {
+        boolean moving = c.has(Cue.MOVE);
         for (int i = 0; i < c.size(); i++) {
             Token t = c.at(i);
             if (c.used(i)) continue;
             String p = t.is(Cue.TOP) ? "top" : t.is(Cue.BOTTOM) ? "bottom" : t.is(Cue.CENTER) ? "center" : null;
+            // "move the title down", "标题往下移"
+            if (p == null && moving && (t.is(Cue.UP) || t.is(Cue.DOWN))) p = t.is(Cue.UP) ? "top" : "bottom";
             if (p == null) continue;
             c.use(i);
             a.put("position", p);

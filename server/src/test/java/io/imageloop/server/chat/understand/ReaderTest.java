@@ -136,16 +136,24 @@ class ReaderTest {
         }
         String mixed = ("make the second photo zoom in slowly and add 'Hi' at the top for 3 seconds, 再慢一点，标题只显示前三秒 \"").repeat(120);
         String quotes = "'a' \"b\" “c” 「d」 it's don't 16:9 1-4s ".repeat(250);
-        for (String message : List.of(words.toString(), mixed.substring(0, 8000), quotes.substring(0, 8000), "第".repeat(8000), "'".repeat(8000))) {
-            new Reader().read(message.substring(0, 800), TWO_PHOTOS);
-            long t0 = System.nanoTime();
-            new Reader().read(message.substring(0, 800), TWO_PHOTOS);
-            long small = System.nanoTime() - t0;
-            t0 = System.nanoTime();
-            new Reader().read(message, TWO_PHOTOS);
-            long large = System.nanoTime() - t0;
-            assertThat(large / 1e6).as("ms for 8,000 characters").isLessThan(1500);
-            assertThat(large).as("10x the text, not much more than 10x the time").isLessThan(40 * Math.max(small, 2_000_000L));
+        List<String> messages = List.of(words.toString(), mixed.substring(0, 8000), quotes.substring(0, 8000), "第".repeat(8000), "'".repeat(8000),
+                "first photo ".repeat(700).substring(0, 8000), "一二三四五六七八九十".repeat(800),
+                "move the second photo to the first place and ".repeat(200).substring(0, 8000));
+        for (String message : messages) {
+            String half = message.substring(0, 4000);
+            for (int i = 0; i < 3; i++) new Reader().read(message, TWO_PHOTOS); // warm up
+            long full = Long.MAX_VALUE;
+            long halfTime = Long.MAX_VALUE;
+            for (int i = 0; i < 5; i++) {
+                long t0 = System.nanoTime();
+                new Reader().read(half, TWO_PHOTOS);
+                halfTime = Math.min(halfTime, System.nanoTime() - t0);
+                t0 = System.nanoTime();
+                new Reader().read(message, TWO_PHOTOS);
+                full = Math.min(full, System.nanoTime() - t0);
+            }
+            assertThat(full / 1e6).as("ms for 8,000 characters").isLessThan(500);
+            assertThat(full).as("twice the text, about twice the time").isLessThan(4 * Math.max(halfTime, 1_000_000L));
         }
     }
 
