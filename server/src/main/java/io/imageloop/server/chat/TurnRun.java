@@ -125,9 +125,10 @@ public final class TurnRun {
         List<Outcome> all = new ArrayList<>();
         done.forEach(d -> all.add(d.outcome()));
         all.addAll(notes);
+        java.util.Set<String> said = new java.util.HashSet<>(lines);
         for (Outcome o : all) {
             String t = o.in(say);
-            if (t != null && !lines.contains(t)) lines.add(t);
+            if (t != null && said.add(t)) lines.add(t);
         }
         if (lines.isEmpty()) lines.add(say.nothingChanged());
         if (!changes.isEmpty()) lines.add(say.summary(ws.draft()));

@@ -38,7 +38,8 @@ final class LoopReading {
         motion(c, photos, st, r);
         length(c, photos, r);
         boolean generate = c.has(Cue.GENERATE) || c.has(Cue.CONVERT) && (c.has(Cue.VIDEO) || c.has(Cue.PHOTO) || c.has(Cue.LOOP_NOUN) || c.has(Cue.MOTION))
-                || c.has(Cue.MOVE_INTR) && r.size() == before && !c.has(Cue.NEG) && !c.tokens.stream().anyMatch(t -> t.cues().stream().anyMatch(Cue::subject));
+                || c.has(Cue.MOVE_INTR) && r.size() == before && ctx.loops() == 0 && !c.has(Cue.NEG)
+                && !c.tokens.stream().anyMatch(t -> t.cues().stream().anyMatch(Cue::subject));
         if (generate && (r.size() == before || ctx.loops() == 0)) {
             ObjectNode a = Json.MAPPER.createObjectNode();
             if (!photos.isEmpty()) a.set("photos", photos);
@@ -183,9 +184,10 @@ final class LoopReading {
             r.call("set_loop_length", a);
             return;
         }
-        // "make it fifteen", "length 8": a bare number where nothing else could want it.
+        // "make it fifteen", "length 8": a bare number where nothing else could want it ("turn these two into loops" counts photos).
         boolean lengthWord = c.has(Cue.LENGTH) || c.has(Cue.SET) && (c.has(Cue.IT) || c.size() <= 4) && r.size() == 0;
-        if (lengthWord && !c.has(Cue.SPEED) && !c.has(Cue.VOLUME)) {
+        boolean counting = c.any(Cue.GENERATE, Cue.CONVERT, Cue.PHOTO, Cue.ONE, Cue.ALL, Cue.LOOP_NOUN);
+        if (lengthWord && !counting && !c.has(Cue.SPEED) && !c.has(Cue.VOLUME)) {
             Double n = Slots.bareNumber(c);
             if (n != null) {
                 ObjectNode a = withPhotos(photos);

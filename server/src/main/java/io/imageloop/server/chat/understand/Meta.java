@@ -59,7 +59,7 @@ final class Meta {
         if (order && c.any(Cue.PHOTO, Cue.ONE, Cue.LOOP_NOUN) && !Meta.edits(c)) return call(r, "show_timeline", "photos");
         if (c.has(Cue.LENGTH)) return call(r, "show_timeline", "length");
         boolean doing = c.any(Cue.MOTION, Cue.MOVE_INTR) || c.tokens.stream().anyMatch(t -> Set.of("do", "doing", "does").contains(t.word()));
-        if (doing && c.any(Cue.IT, Cue.PHOTO, Cue.GENERATE, Cue.ONE, Cue.LOOP_NOUN, Cue.VIDEO) || c.has(Cue.MOTION) && !Meta.edits(c)) {
+        if (doing && c.any(Cue.IT, Cue.PHOTO, Cue.GENERATE, Cue.ONE, Cue.LOOP_NOUN, Cue.VIDEO, Cue.CAMERA) || c.has(Cue.MOTION) && !Meta.edits(c)) {
             ObjectNode a = Json.MAPPER.createObjectNode();
             ArrayNode photos = PhotoRefs.find(c, st.ctx);
             if (!photos.isEmpty()) a.set("photos", photos);

@@ -187,6 +187,12 @@ final class MusicReading {
 
     /** An uploaded audio file named in the clause ("add chill beats as background music"). */
     static String audioName(Clause c, Reader.Context ctx) {
+        StringBuilder han = new StringBuilder();
+        for (Token t : c.tokens) if (t.raw().codePoints().anyMatch(Tokenizer::isHan)) han.append(t.raw());
+        for (String name : ctx.audio()) {
+            String base = name.replaceFirst("\\.[A-Za-z0-9]{2,5}$", "");
+            if (base.codePoints().anyMatch(Tokenizer::isHan) && base.length() >= 2 && han.indexOf(base) >= 0) return name;
+        }
         for (String name : ctx.audio()) {
             String base = name.toLowerCase(Locale.ROOT).replaceFirst("\\.[a-z0-9]{2,5}$", "");
             for (String part : base.split("[^\\p{L}\\p{N}]+")) {

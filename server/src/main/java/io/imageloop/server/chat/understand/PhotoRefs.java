@@ -16,6 +16,8 @@ import java.util.Set;
  */
 final class PhotoRefs {
 
+    private static final Set<String> PLURAL = Set.of("loops", "photos", "images", "pictures", "pics", "clips", "segments", "videos");
+
     private PhotoRefs() {
     }
 
@@ -91,6 +93,9 @@ final class PhotoRefs {
             if (all >= 0 && !c.at(all).word().equals("whole")) {
                 out.add("all");
                 c.use(all);
+            } else if (c.tokens.stream().anyMatch(t -> PLURAL.contains(t.word()))) {
+                // "7 second loops", "make the photos sway": all of them
+                out.add("all");
             } else if (c.has(Cue.IT)) {
                 out.add("it");
             } else if (singularPhoto(c)) {

@@ -64,6 +64,9 @@ public final class Reader {
 
     enum Domain { TEXT, MUSIC, LOOP }
 
+    private static final Set<String> WH = Set.of("what", "whats", "what's", "how", "which", "why", "where", "when", "is there", "are there",
+            "什么", "多少", "怎么", "几", "哪", "哪些", "怎样", "多长", "多久", "有没有");
+
     /** What carries from one clause to the next within a message. */
     static final class State {
         final Context ctx;
@@ -158,9 +161,10 @@ public final class Reader {
         }
         List<ToolCall> calls = new ArrayList<>();
         List<Outcome> notes = new ArrayList<>();
+        Set<String> said = new HashSet<>();
         for (Result r : results) {
             calls.addAll(r.calls);
-            for (Outcome o : r.notes) if (notes.stream().noneMatch(n -> n.kind() == o.kind() && same(n, o))) notes.add(o);
+            for (Outcome o : r.notes) if (said.add(o.kind() + o.in(Say.EN))) notes.add(o);
         }
         if (calls.isEmpty() && notes.isEmpty()) {
             int images = ctx.uploads().size();
@@ -168,10 +172,6 @@ public final class Reader {
             notes.add(Outcome.answer(say -> question ? say.outsideProduct(images) : say.help(images)));
         }
         return new Reading(calls, notes, chinese);
-    }
-
-    private static boolean same(Outcome a, Outcome b) {
-        return a.in(Say.EN).equals(b.in(Say.EN));
     }
 
     /** Whether a message is Chinese (so the reply is): Chinese outside its quotes, and not many more English words. */
@@ -199,7 +199,9 @@ public final class Reader {
             return r;
         }
         boolean request = c.has(Cue.REQUEST);
-        boolean question = (c.question || c.has(Cue.QUESTION)) && !request;
+        // A yes/no question that names a change ("could the text be a bit smaller?") is a request.
+        boolean wh = c.tokens.stream().anyMatch(t -> t.is(Cue.QUESTION) && WH.contains(t.word()));
+        boolean question = (c.question || c.has(Cue.QUESTION)) && !request && (wh || !Meta.edits(c));
         if (question && Meta.question(c, st, r)) return r;
         if (!Meta.edits(c) && Meta.plain(c, st, r)) return r;
         Domain d = domain(c, st);

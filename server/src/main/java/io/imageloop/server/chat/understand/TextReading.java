@@ -192,7 +192,7 @@ final class TextReading {
 
     private static boolean stop(Token t) {
         if (t.separator()) return true;
-        if (t.is(Cue.AT) || t.is(Cue.FOR) || t.is(Cue.FROM) || t.is(Cue.TO) || t.is(Cue.IN) || t.is(Cue.SHOW) || t.position()
+        if (t.is(Cue.AT) || t.is(Cue.FOR) || t.is(Cue.FROM) || t.is(Cue.TO) || t.is(Cue.IN) || t.is(Cue.SHOW) || t.position() || t.is(Cue.ADD)
                 || t.is(Cue.COLOR) || t.is(Cue.BETWEEN) || t.is(Cue.FIRST) || t.is(Cue.LAST) || t.is(Cue.AND) || t.is(Cue.MOVE)) return true;
         String w = t.word().toLowerCase(Locale.ROOT);
         return w.equals("on") || w.equals("with") || w.equals("in") || w.equals("please") || w.equals("until") || t.raw().equals("的");
