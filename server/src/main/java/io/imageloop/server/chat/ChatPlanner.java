@@ -45,7 +45,8 @@ public final class ChatPlanner {
     }
 
     public MotionRecipe plan(Path photo, PlanHints hints, Aspect aspect, double seconds) {
-        String key = photo.toAbsolutePath() + "|" + hints + "|" + aspect.label() + "|" + seconds;
+        // The hints as their JSON (sets sorted), so equal hints always make the same key.
+        String key = photo.toAbsolutePath() + "|" + io.imageloop.timeline.edit.Planned.hintsKey(hints) + "|" + aspect.label() + "|" + seconds;
         MotionRecipe hit = cache.get(key);
         if (hit != null) return hit;
         MotionRecipe r = engine.plan(photo, hints, aspect, seconds);

@@ -335,9 +335,4 @@ public final class Motions {
     static double clamp(double s) {
         return Math.max(MIN, Math.min(MAX, s));
     }
-
-    /** The classic style's name for a recipe, for callers that show it. */
-    public static Style style(MotionRecipe r) {
-        return r.style();
-    }
 }

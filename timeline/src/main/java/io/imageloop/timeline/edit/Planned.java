@@ -128,6 +128,11 @@ public record Planned(Aspect aspect, double seconds, PlanHints hints, Particles 
         return o;
     }
 
+    /** The hints as one canonical line (sets in enum order), e.g. for cache keys. */
+    public static String hintsKey(PlanHints h) {
+        return hintsJson(h).toString();
+    }
+
     static ObjectNode hintsJson(PlanHints h) {
         ObjectNode o = NODES.objectNode();
         if (!h.move().isEmpty()) subjects(o.putArray("move"), h.move());
