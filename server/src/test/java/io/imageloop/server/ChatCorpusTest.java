@@ -52,6 +52,17 @@ class ChatCorpusTest extends SharedServer {
         Path out = Path.of("target", "chat-corpus.md");
         Files.createDirectories(out.getParent());
         Files.writeString(out, report);
+        StringBuilder transcript = new StringBuilder("# Chat corpus transcript\n");
+        String conversation = "";
+        for (Result r : results) {
+            if (!(r.part() + r.conversation()).equals(conversation)) {
+                conversation = r.part() + r.conversation();
+                transcript.append("\n## ").append(r.part()).append(" / ").append(r.conversation()).append("\n\n");
+            }
+            transcript.append("> ").append(r.message()).append(r.passed() ? "" : "  **(failed)**").append("\n\n")
+                    .append(r.reply().replace("\n", "  \n")).append("\n\n");
+        }
+        Files.writeString(out.resolveSibling("chat-corpus-transcript.md"), transcript.toString());
         System.out.println(report);
         assertThat(results).hasSizeGreaterThanOrEqualTo(300);
         for (String part : PARTS) {

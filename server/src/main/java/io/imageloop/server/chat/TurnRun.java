@@ -125,6 +125,8 @@ public final class TurnRun {
         List<Outcome> all = new ArrayList<>();
         done.forEach(d -> all.add(d.outcome()));
         all.addAll(notes);
+        // When the turn did change something, "that part was already so" only muddles what it did.
+        if (!changes.isEmpty()) all.removeIf(o -> o.kind() == Outcome.Kind.UNCHANGED);
         java.util.Set<String> said = new java.util.HashSet<>(lines);
         for (Outcome o : all) {
             String t = o.in(say);

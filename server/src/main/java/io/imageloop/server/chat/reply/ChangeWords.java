@@ -104,10 +104,11 @@ public final class ChangeWords {
         }
         CameraMove ca = a.camera();
         CameraMove cb = b.camera();
-        if (ca == null && cb != null) parts.add((zh ? "加上" : "added ") + Words.camera(cb, !b.layers().isEmpty(), zh).replaceFirst("^(under )?a ", ""));
+        if (ca == null && cb != null) parts.add((zh ? "加上" : "added ") + Words.camera(cb, !b.layers().isEmpty(), zh).replaceFirst("^under ", ""));
         else if (ca != null && cb == null) parts.add(zh ? "不再有镜头运动" : "no camera movement now");
         else if (ca != null) {
-            if (!ca.move().equals(cb.move())) parts.add((zh ? "镜头改为" : "the camera now does a ") + Words.cameraMove(cb.move().word(), zh).replaceFirst("^镜头", ""));
+            if (!ca.move().equals(cb.move())) parts.add(zh ? "镜头改为" + Words.cameraMove(cb.move().word(), true).replaceFirst("^镜头", "")
+                    : "the camera now " + Words.cameraVerb(cb.move().word(), false));
             if (Math.abs(ca.strength() - cb.strength()) > 1e-9) parts.add(speed(zh ? "镜头" : "the camera", ca.strength(), cb.strength(), zh));
         }
         if (a.particles() != b.particles()) {
@@ -122,7 +123,7 @@ public final class ChangeWords {
     private static String speed(String who, double from, double to, boolean zh) {
         String ratio = String.format(Locale.ROOT, "×%.2f", to / from).replaceAll("0+$", "").replaceAll("\\.$", "");
         if (zh) return who + (to > from ? "更快了" : "更慢了") + "（" + ratio + "）";
-        return who + " moves " + (to > from ? "faster" : "slower") + " (" + ratio + ")";
+        return who + " " + Words.verb(who, "move") + " " + (to > from ? "faster" : "slower") + " (" + ratio + ")";
     }
 
     private static List<Layer.Type> kinds(MotionRecipe r) {

@@ -33,20 +33,48 @@ final class Words {
     static String layer(Layer l, boolean zh) {
         String who = thing(l, zh);
         String pace = pace(l.strength(), zh);
+        String tail = pace.isEmpty() ? "" : " " + pace.trim();
         if (l instanceof Layer.Drift d) {
-            return zh ? who + pace + direction(d.direction().word(), true) + "飘动" : who + " drifts " + pace + direction(d.direction().word(), false);
+            return zh ? who + pace + direction(d.direction().word(), true) + "飘动" : who + " " + verb(who, "drift") + " " + pace + direction(d.direction().word(), false);
         }
-        if (l instanceof Layer.Ripple) return zh ? who + pace + "泛起涟漪" : who + " ripples" + (pace.isEmpty() ? "" : " " + pace.trim());
-        if (l instanceof Layer.Sway) return zh ? who + pace + "摇曳" : who + " sways" + (pace.isEmpty() ? "" : " " + pace.trim());
-        if (l instanceof Layer.Glow) return zh ? who + pace + "闪烁" : who + " glows" + (pace.isEmpty() ? "" : " " + pace.trim());
+        if (l instanceof Layer.Ripple) return zh ? who + pace + "泛起涟漪" : who + " " + verb(who, "ripple") + tail;
+        if (l instanceof Layer.Sway) return zh ? who + pace + "摇曳" : who + " " + verb(who, "sway") + tail;
+        if (l instanceof Layer.Glow) return zh ? who + pace + "闪烁" : who + " " + verb(who, "glow") + tail;
         if (l instanceof Layer.Parallax) return zh ? "3D 视差镜头环绕" : "a 3D parallax camera circles";
         Layer.Flow f = (Layer.Flow) l;
         return zh ? f.arrows().size() + " 个箭头引导流动" : "motion along " + f.arrows().size() + (f.arrows().size() == 1 ? " arrow" : " arrows");
     }
 
+    /** "the sky drifts", "the leaves sway". */
+    static String verb(String who, String base) {
+        boolean plural = who.equals("the leaves") || who.equals("the lights") || who.equals("people") || who.equals("the reeds");
+        return plural ? base : base + "s";
+    }
+
+    /** slow, quick: the pace of a camera move as an adjective. */
+    private static String adjective(double strength, boolean zh) {
+        if (strength < 0.45) return zh ? "非常缓慢的" : "very slow";
+        if (strength < 0.85) return zh ? "缓慢的" : "slow";
+        if (strength <= 1.25) return "";
+        if (strength <= 2.5) return zh ? "较快的" : "quick";
+        return zh ? "很快的" : "very quick";
+    }
+
+    /** What a camera move does, as a verb phrase: "zooms in", "orbits", "pans left". */
+    static String cameraVerb(String w, boolean zh) {
+        if (zh) return cameraMove(w, true);
+        return switch (w) {
+            case "in" -> "zooms in";
+            case "out" -> "zooms out";
+            case "orbit" -> "orbits";
+            case "left", "right", "up", "down" -> "pans " + w;
+            default -> "zooms in and out";
+        };
+    }
+
     static String camera(CameraMove c, boolean accompanying, boolean zh) {
         String w = c.move().word();
-        String pace = pace(c.strength() / (accompanying ? CameraMove.ACCOMPANYING : 0.6), zh).trim();
+        String pace = adjective(c.strength() / (accompanying ? CameraMove.ACCOMPANYING : 0.6), zh).trim();
         if (zh) {
             String m = switch (w) {
                 case "in" -> "推进";
