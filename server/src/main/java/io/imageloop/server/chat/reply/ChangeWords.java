@@ -143,13 +143,13 @@ public final class ChangeWords {
         if (t.fromStart() != t.toStart() || t.fromEnd() != t.toEnd()) parts.add(say.s("shows " + Words.seconds(t.toStart()) + "-" + Words.seconds(t.toEnd()) + " s",
                 "显示时间改为 " + Words.seconds(t.toStart()) + "-" + Words.seconds(t.toEnd()) + " 秒"));
         if (!a.color().equals(b.color())) parts.add(say.s("now " + Words.colour(b.color(), false), "颜色改为" + Words.colour(b.color(), true)));
-        if (!Objects.equals(a.outline(), b.outline())) parts.add(b.outline() == null ? say.s("no outline", "去掉描边")
-                : say.s("with a " + Words.colour(b.outline(), false) + " outline", "加上" + Words.colour(b.outline(), true) + "描边"));
+        if (!Objects.equals(a.outline(), b.outline())) parts.add(b.outline() == null ? say.s("no outline now", "去掉描边")
+                : say.s("now has a " + Words.colour(b.outline(), false) + " outline", "加上" + Words.colour(b.outline(), true) + "描边"));
         if (a.size() != b.size()) parts.add(say.s(b.size() > a.size() ? "bigger" : "smaller", b.size() > a.size() ? "字号变大" : "字号变小"));
-        if (a.shadow() != b.shadow()) parts.add(say.s(b.shadow() ? "with a shadow" : "no shadow", b.shadow() ? "加上阴影" : "去掉阴影"));
+        if (a.shadow() != b.shadow()) parts.add(say.s(b.shadow() ? "now has a shadow" : "no shadow now", b.shadow() ? "加上阴影" : "去掉阴影"));
         if (a.fadeInMs() != b.fadeInMs()) parts.add(say.s("fades in over " + Words.seconds(b.fadeInMs()) + " s", "淡入 " + Words.seconds(b.fadeInMs()) + " 秒"));
         if (a.fadeOutMs() != b.fadeOutMs()) parts.add(say.s("fades out over " + Words.seconds(b.fadeOutMs()) + " s", "淡出 " + Words.seconds(b.fadeOutMs()) + " 秒"));
-        return say.s("The text " + q(a.text(), false) + " ", "文字" + q(a.text(), true)) + String.join(say.s(", ", "，"), parts) + say.s(".", "。");
+        return say.s("The text " + q(a.text(), false) + ": ", "文字" + q(a.text(), true) + "：") + String.join(say.s("; ", "，"), parts) + say.s(".", "。");
     }
 
     private static String music(Change.MusicChanged m, Say say) {

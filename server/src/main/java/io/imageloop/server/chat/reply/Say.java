@@ -170,6 +170,12 @@ public final class Say {
                 "无法让“" + thing + "”动起来：循环视频可以让天空、水面、草、树叶和灯光动起来，或者移动镜头，也可以加雪、雨、闪光或光斑。");
     }
 
+    public String noFilters() {
+        return s("I can't change the photo's colours (no filters or black and white). I can change the motion, add snow, rain, "
+                        + "sparkles or bokeh, texts and music.",
+                "无法改变图片的颜色（没有滤镜或黑白效果）。可以调整动态效果，加雪、雨、闪光或光斑，添加文字和音乐。");
+    }
+
     public String nothingStill() {
         return s("A loop needs something that moves, so I can't hold everything still. I can make the motion very gentle instead (\"much slower\").",
                 "循环视频需要有东西在动，无法全部静止。可以改成非常轻微的动态（“慢很多”）。");
@@ -276,8 +282,8 @@ public final class Say {
     }
 
     public String help(int images) {
-        String start = images == 0 ? s("Upload a photo, then ", "先上传一张图片，然后") : "";
-        return s(start + "try \"turn this image into a seamlessly looping video clip\". I can also set the loop length (\"make it 8 seconds\"), "
+        String start = images == 0 ? s("Upload a photo, then try ", "先上传一张图片，然后") : s("Try ", "");
+        return s(start + "\"turn this image into a seamlessly looping video clip\". I can also set the loop length (\"make it 8 seconds\"), "
                         + "the motion (\"slower clouds\", \"make the water move\", \"zoom in slowly\", \"add snow\", \"no camera movement\"), "
                         + "one photo (\"make the second photo sway\"), the aspect ratio (16:9, 9:16, 1:1, 4:5), texts (add the title \"Hello\" "
                         + "at the top for 3 seconds), background music (\"add music at 30%\", \"fade in 2 seconds\"), reorder or remove photos, "

@@ -22,7 +22,7 @@ enum Cue {
     // time and quantity
     FROM, TO, AT, FOR, FIRST, LAST, IN, BETWEEN, AND, SEC, MIN, HOUR, PERCENT, TIMES, WHOLE, EXCESS,
     // what the product cannot add
-    THINGS,
+    THINGS, FILTER,
     // clause structure
     THEN, REQUEST,
     STOP_WORDS;

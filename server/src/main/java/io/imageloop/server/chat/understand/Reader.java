@@ -204,6 +204,10 @@ public final class Reader {
         boolean question = (c.question || c.has(Cue.QUESTION)) && !request && (wh || !Meta.edits(c));
         if (question && Meta.question(c, st, r)) return r;
         if (!Meta.edits(c) && Meta.plain(c, st, r)) return r;
+        if (c.has(Cue.FILTER)) {
+            r.refuse(say -> say.noFilters());
+            return r;
+        }
         Domain d = domain(c, st);
         st.domain = d;
         switch (d) {
