@@ -1,13 +1,7 @@
 package io.imageloop.server.chat.reply;
 
 import io.imageloop.engine.frame.Fitting;
-import io.imageloop.timeline.AudioClip;
 import io.imageloop.timeline.Draft;
-import io.imageloop.timeline.DraftSummary;
-import io.imageloop.timeline.Segment;
-import io.imageloop.timeline.TextClip;
-import io.imageloop.timeline.Track;
-import io.imageloop.timeline.VideoContent;
 import io.imageloop.timeline.VideoLoop;
 import io.imageloop.timeline.edit.EditException;
 
@@ -343,44 +337,12 @@ public final class Say {
     }
 
     public String explain(List<LoopInfo> loops) {
-        List<String> out = new ArrayList<>();
-        for (LoopInfo i : loops) {
-            String head = s("Photo " + i.position() + " (" + i.name() + "): ", "第 " + i.position() + " 张（" + i.name() + "）：");
-            if (i.loop() == null) {
-                out.add(head + s("a video clip, played as it is.", "一段视频，按原样播放。"));
-                continue;
-            }
-            String what = i.loop().recipe() == null ? s("planned when it renders", "渲染时自动规划")
-                    : Words.motion(i.loop().recipe(), zh);
-            String seen = i.loop().recipe() == null || i.loop().recipe().notes().isEmpty() || zh ? ""
-                    : " (the planner saw: " + String.join("; ", i.loop().recipe().notes()) + ")";
-            out.add(head + what + s(", a " + Words.seconds(i.loop().loopMs()) + " s seamless loop", "，" + Words.seconds(i.loop().loopMs()) + " 秒无缝循环")
-                    + seen + s(".", "。"));
-        }
-        return String.join("\n", out);
+        return Summaries.explain(this, loops);
     }
 
     /** The timeline in one line, in the user's language (English: the clients' own format). */
     public String summary(Draft d) {
-        if (!zh) return DraftSummary.of(d);
-        StringBuilder s = new StringBuilder("时间线（" + d.tracks().size() + " 条轨道）：");
-        for (int i = 0; i < d.tracks().size(); i++) {
-            Track t = d.tracks().get(i);
-            String kind = switch (t.type()) {
-                case VIDEO -> "视频";
-                case AUDIO -> "背景音乐";
-                case TEXT -> "文字";
-            };
-            List<String> parts = new ArrayList<>();
-            for (Segment seg : t.segments()) {
-                String range = Words.seconds(seg.startMs()) + "-" + Words.seconds(seg.endMs()) + " 秒";
-                if (seg.content() instanceof VideoContent v) parts.add(DraftSummary.label(v.name(), v.media()) + "（" + range + "）");
-                else if (seg.content() instanceof AudioClip a) parts.add(DraftSummary.label(a.name(), a.media()) + "（" + range + "，" + Words.percent(a.volume()) + "）");
-                else parts.add("“" + ((TextClip) seg.content()).text() + "”（" + range + "）");
-            }
-            s.append(' ').append(i + 1).append(". ").append(kind).append("：").append(parts.isEmpty() ? "（空）" : String.join("，", parts));
-        }
-        return s.toString();
+        return Summaries.summary(this, d);
     }
 
     public String analyzing(int i, int n) {
