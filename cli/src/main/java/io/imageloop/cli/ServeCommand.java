@@ -1,11 +1,15 @@
 package io.imageloop.cli;
 
 import io.imageloop.server.ImageloopServer;
+import io.imageloop.server.chat.ChatAgent;
+import io.imageloop.server.chat.ChatAgents;
+import io.imageloop.server.chat.llm.LlmConfig;
 import io.imageloop.server.RunningServer;
 import io.imageloop.server.ServerConfig;
 import io.imageloop.server.ServerOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -20,6 +24,7 @@ import java.util.concurrent.Callable;
                 "Every option's default is its IMAGELOOP_* environment variable."},
         footerHeading = "%nExamples:%n",
         footer = {"  imageloop serve --port 8080 --data-dir ./imageloop-data",
+                "  imageloop serve --llm-url http://localhost:11434/v1 --llm-model qwen2.5:7b",
                 "  IMAGELOOP_JDBC_URL=jdbc:postgresql://db/imageloop imageloop serve --workers 0 --storage s3://media/imageloop"})
 public final class ServeCommand implements Callable<Integer> {
 
@@ -28,6 +33,16 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Mixin
     ServerOptions options;
+
+    @Option(names = "--llm-url", paramLabel = "URL",
+            description = "An OpenAI-compatible model server (Ollama, llama.cpp, vLLM, hosted) that drives the chat agent's tools (IMAGELOOP_LLM_URL). Default: the built-in understanding, no network.")
+    String llmUrl;
+
+    @Option(names = "--llm-model", paramLabel = "NAME", description = "The model name on that server (IMAGELOOP_LLM_MODEL).")
+    String llmModel;
+
+    @Option(names = "--llm-key", paramLabel = "KEY", description = "Its API key, if it needs one (IMAGELOOP_LLM_KEY).")
+    String llmKey;
 
     @Override
     public Integer call() {
@@ -38,9 +53,18 @@ public final class ServeCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("imageloop: " + e.getMessage());
             return Main.USAGE;
         }
+        ChatAgent agent;
+        try {
+            java.util.Map<String, String> env = System.getenv();
+            agent = ChatAgents.create(LlmConfig.of(llmUrl != null ? llmUrl : env.get("IMAGELOOP_LLM_URL"),
+                    llmModel != null ? llmModel : env.get("IMAGELOOP_LLM_MODEL"), llmKey != null ? llmKey : env.get("IMAGELOOP_LLM_KEY")));
+        } catch (IllegalArgumentException e) {
+            spec.commandLine().getErr().println("imageloop: " + e.getMessage());
+            return Main.USAGE;
+        }
         RunningServer server;
         try {
-            server = ImageloopServer.start(config);
+            server = ImageloopServer.start(config, agent);
         } catch (IllegalArgumentException e) {
             spec.commandLine().getErr().println("imageloop: " + e.getMessage());
             return Main.USAGE;

@@ -1,7 +1,7 @@
 package io.imageloop.server;
 
 import io.imageloop.server.chat.ChatAgent;
-import io.imageloop.server.chat.RuleAgent;
+import io.imageloop.server.chat.ChatAgents;
 import io.imageloop.server.credits.CreditLedger;
 import io.imageloop.server.http.ApiServer;
 import io.imageloop.server.http.Auth;
@@ -48,9 +48,17 @@ public final class ImageloopServer {
     private ImageloopServer() {
     }
 
-    /** Starts with the timeline renderer and the rule-based chat agent. */
+    /**
+     * Starts with the timeline renderer and the built-in chat agent, or a model-driven one when
+     * {@code IMAGELOOP_LLM_URL} (with {@code _MODEL} and {@code _KEY}) names a model server.
+     */
     public static RunningServer start(ServerConfig config) {
-        return start(config, renderer(config), new RuleAgent());
+        return start(config, ChatAgents.fromEnvironment(System.getenv()));
+    }
+
+    /** Starts with the timeline renderer and the given chat agent. */
+    public static RunningServer start(ServerConfig config, ChatAgent agent) {
+        return start(config, renderer(config), agent);
     }
 
     /** Starts with a given renderer and agent, e.g. a model-backed agent. */

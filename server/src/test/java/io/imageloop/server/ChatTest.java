@@ -1,13 +1,27 @@
 package io.imageloop.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.imageloop.engine.Engine;
+import io.imageloop.engine.frame.Aspect;
+import io.imageloop.engine.plan.PlanHints;
+import io.imageloop.engine.recipe.MotionRecipe;
+import io.imageloop.engine.recipe.RecipeCodec;
 import io.imageloop.server.chat.ChatAgent;
 import io.imageloop.server.chat.Turn;
 import io.imageloop.server.jobs.TimelineExportRenderer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayOutputStream;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -41,81 +55,136 @@ class ChatTest extends SharedServer {
         assertThat(early.parts("functionCall")).isEmpty();
 
         api.upload(token, sid, TestServers.COFFEE);
-        api.chat(token, sid, "turn this image into a seamlessly looping video clip");
-        assertThat(state(token, sid).path("draft_version").asInt()).isEqualTo(1);
-
-        api.chat(token, sid, "make it an 8 second loop flowing left, and only the sky moves");
+        Api.Stream made = api.chat(token, sid, "turn this image into a seamlessly looping video clip");
+        assertThat(made.parts("functionCall")).singleElement().satisfies(c -> assertThat(c.path("name").asText()).isEqualTo("make_loops"));
         JsonNode s = state(token, sid);
+        assertThat(s.path("draft_version").asInt()).isEqualTo(1);
+        // The loop is the CLI's: Engine.plan for this photo at the draft's aspect and length, marked as planned.
+        MotionRecipe recipe = RecipeCodec.parse(loopMeta(s).path("recipe"), RecipeCodec.Context.INLINE);
+        assertThat(recipe).isEqualTo(new Engine().plan(TestServers.COFFEE, PlanHints.NONE, Aspect.LANDSCAPE, 6));
+        assertThat(loopMeta(s).path("planned").path("aspect").asText()).isEqualTo("16:9");
+
+        api.chat(token, sid, "make it an 8 second loop flowing left");
+        s = state(token, sid);
         assertThat(s.path("draft_version").asInt()).isEqualTo(2);
         assertThat(loopMeta(s).path("loop_ms").asLong()).isEqualTo(8000);
         assertThat(drift(s).path("direction").asText()).isEqualTo("left");
-        assertThat(drift(s).path("area").path("band").asText()).isEqualTo("upper");
         assertThat(s.path("state").path("draft").path("d").asLong()).isEqualTo(8000);
 
         api.chat(token, sid, "make it a 10 second loop");
         s = state(token, sid);
         assertThat(loopMeta(s).path("loop_ms").asLong()).isEqualTo(10000);
         assertThat(drift(s).path("direction").asText()).as("earlier choices stay").isEqualTo("left");
-        api.chat(token, sid, "make it an 8 second loop");
 
-        api.chat(token, sid, "keep the sky still and switch to 9:16");
-        s = state(token, sid);
-        assertThat(drift(s).path("area").path("band").asText()).isEqualTo("lower");
-        assertThat(s.path("state").path("draft").path("m").path("aspect").asText()).isEqualTo("9:16");
-
-        Api.Stream title = api.chat(token, sid, "add the title \"Morning Coffee\" at the top for 3 seconds");
-        assertThat(title.parts("functionCall").get(0).path("name").asText()).isEqualTo("update_draft");
+        Api.Stream title = api.chat(token, sid, "put 'Urban Dreams' at the top for the first 3 seconds");
+        assertThat(title.parts("functionCall").get(0).path("name").asText()).isEqualTo("add_text");
         s = state(token, sid);
         JsonNode text = track(s, 7).path("sg").get(0);
-        assertThat(text.path("m").path("text").asText()).isEqualTo("Morning Coffee");
+        assertThat(text.path("m").path("text").asText()).isEqualTo("Urban Dreams");
         assertThat(text.path("m").path("position").asText()).isEqualTo("top");
         assertThat(text.path("d").asLong()).isEqualTo(3000);
-        assertThat(loopMeta(s).path("loop_ms").asLong()).as("the title's 3 seconds are not the loop's").isEqualTo(8000);
+        assertThat(loopMeta(s).path("loop_ms").asLong()).as("the title's 3 seconds are not the loop's").isEqualTo(10000);
+        assertThat(title.text()).contains("Urban Dreams").doesNotContain("Motion");
 
         Api.Stream noMusic = api.chat(token, sid, "add background music at 30%");
         assertThat(noMusic.text()).contains("Upload an audio file");
+        assertThat(state(token, sid).path("draft_version").asInt()).as("nothing changed, nothing saved").isEqualTo(4);
         JsonNode audio = api.upload(token, sid, TestServers.MUSIC).data();
-        assertThat(audio.path("kind").asText()).isEqualTo("audio");
-        assertThat(audio.path("duration_ms").asLong()).isPositive();
-        api.chat(token, sid, "add background music at 30% with a fade in");
+        api.chat(token, sid, "add background music at 30% and fade it in over 2 seconds");
         s = state(token, sid);
         JsonNode bgm = track(s, 1).path("sg").get(0);
         assertThat(bgm.path("m").path("media").asText()).isEqualTo(audio.path("id").asText());
         assertThat(bgm.path("m").path("volume").asDouble()).isEqualTo(0.3);
-        assertThat(bgm.path("m").path("fade_in_ms").asLong()).isEqualTo(1000);
-        assertThat(bgm.path("d").asLong()).isEqualTo(8000);
+        assertThat(bgm.path("m").path("fade_in_ms").asLong()).isEqualTo(2000);
+        assertThat(bgm.path("d").asLong()).isEqualTo(10000);
 
         Api.Stream summary = api.chat(token, sid, "what's on the timeline?");
         assertThat(summary.parts("functionCall")).isEmpty();
-        assertThat(summary.text()).contains("Timeline (3 tracks)").contains("Morning Coffee").contains("30%");
-        assertThat(state(token, sid).path("summary").asText()).startsWith("Timeline (3 tracks)");
-
+        assertThat(summary.text()).contains("Timeline (3 tracks)").contains("Urban Dreams").contains("30%");
         assertThat(api.chat(token, sid, "how many credits do I have?").text()).contains("100 credits available");
         assertThat(api.chat(token, sid, "export it please").text()).contains("credit");
         Api.Stream weather = api.chat(token, sid, "what's the weather like in Paris?");
         assertThat(weather.status()).isEqualTo(200);
         assertThat(weather.text()).contains("turn this image into a seamlessly looping video clip");
-        assertThat(state(token, sid).path("draft_version").asInt()).as("one version per edit, none for questions").isEqualTo(7);
+        Api.Stream same = api.chat(token, sid, "make it 10 seconds");
+        assertThat(same.text()).contains("already 10 seconds");
+        assertThat(state(token, sid).path("draft_version").asInt()).as("one version per edit, none for questions").isEqualTo(5);
     }
 
     @Test
-    void chineseEditsAreUnderstood() throws Exception {
+    void undoAndRedoWalkTheStoredVersions() throws Exception {
         String token = api.newToken();
         String sid = api.newSession(token);
         api.upload(token, sid, TestServers.COFFEE);
-        api.chat(token, sid, "把这张图片变成无缝循环视频");
-        Api.Stream edit = api.chat(token, sid, "改成10秒，向右流动，竖屏");
-        assertThat(edit.text()).contains("画面比例");
+        api.chat(token, sid, "turn this image into a loop");
+        api.chat(token, sid, "make it 8 seconds");
+        api.chat(token, sid, "add snow");
+        JsonNode snowy = state(token, sid).path("state").path("draft");
+        api.chat(token, sid, "undo");
         JsonNode s = state(token, sid);
-        assertThat(loopMeta(s).path("loop_ms").asLong()).isEqualTo(10000);
-        assertThat(drift(s).path("direction").asText()).isEqualTo("right");
-        assertThat(s.path("state").path("draft").path("m").path("aspect").asText()).isEqualTo("9:16");
-        api.chat(token, sid, "添加文字“你好”在底部显示前2秒");
-        JsonNode text = track(state(token, sid), 7).path("sg").get(0);
-        assertThat(text.path("m").path("text").asText()).isEqualTo("你好");
-        assertThat(text.path("m").path("position").asText()).isEqualTo("bottom");
-        assertThat(text.path("d").asLong()).isEqualTo(2000);
-        assertThat(api.chat(token, sid, "时间线上有什么？").text()).contains("Timeline");
+        assertThat(s.path("draft_version").asInt()).as("undo is a new version").isEqualTo(4);
+        assertThat(loopMeta(s).path("recipe").path("particles").asText("none")).isEqualTo("none");
+        assertThat(loopMeta(s).path("loop_ms").asLong()).isEqualTo(8000);
+        api.chat(token, sid, "undo");
+        assertThat(loopMeta(state(token, sid)).path("loop_ms").asLong()).isEqualTo(6000);
+        api.chat(token, sid, "redo");
+        assertThat(loopMeta(state(token, sid)).path("loop_ms").asLong()).isEqualTo(8000);
+        api.chat(token, sid, "重做");
+        assertThat(state(token, sid).path("state").path("draft")).isEqualTo(snowy);
+        Api.Stream nothing = api.chat(token, sid, "redo");
+        assertThat(nothing.text()).contains("nothing to redo");
+        assertThat(state(token, sid).path("draft_version").asInt()).isEqualTo(7);
+        // A new edit after an undo starts a new branch: there is nothing left to redo.
+        api.chat(token, sid, "撤销");
+        api.chat(token, sid, "make it 5 seconds");
+        assertThat(api.chat(token, sid, "redo").text()).contains("nothing to redo");
+        assertThat(api.chat(token, sid, "undo twice").text()).contains("Undone");
+        assertThat(loopMeta(state(token, sid)).path("loop_ms").asLong()).isEqualTo(6000);
+    }
+
+    @Test
+    void adkCamelCaseBodiesAreAccepted() throws Exception {
+        String token = api.newToken();
+        String sid = api.newSession(token);
+        api.upload(token, sid, TestServers.COFFEE);
+        String body = Api.JSON.writeValueAsString(Map.of("appName", "nemo_agent", "userId", "user-1", "sessionId", sid,
+                "newMessage", Map.of("role", "user", "parts", List.of(Map.of("text", "turn this image into a seamlessly looping video clip")))));
+        HttpResponse<String> r = api.http.send(api.request("/run_sse", token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).contains("functionCall").contains("turnComplete");
+        assertThat(state(token, sid).path("draft_version").asInt()).isEqualTo(1);
+        Api.Response missing = api.postJson("/run_sse", token, Map.of("appName", "nemo_agent", "sessionId", sid));
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.body().path("message").asText()).contains("newMessage");
+    }
+
+    @Test
+    void photosUploadedTogetherKeepTheirOrder() throws Exception {
+        String token = api.newToken();
+        String sid = api.newSession(token);
+        List<String> names = List.of("one.jpg", "two.jpg", "three.jpg", "four.jpg", "five.jpg");
+        String boundary = "----order" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        byte[] photo = Files.readAllBytes(TestServers.COFFEE);
+        for (String n : names) {
+            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + n
+                    + "\"\r\nContent-Type: image/jpeg\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            body.write(photo);
+            body.write("\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        Api.Response up = api.send(api.request("/api/upload-video/nemo_agent/me/" + sid, token)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary).POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+        assertThat(up.code()).isZero();
+        api.chat(token, sid, "make loops of all photos");
+        JsonNode s = state(token, sid);
+        List<String> listed = new ArrayList<>();
+        s.path("state").path("video_infos").forEach(v -> listed.add(v.path("name").asText(v.path("original_name").asText())));
+        List<String> looped = new ArrayList<>();
+        s.path("state").path("draft").path("t").get(0).path("sg").forEach(g -> looped.add(g.path("m").path("name").asText()));
+        assertThat(looped).containsExactlyElementsOf(names);
+        assertThat(listed).containsExactlyElementsOf(names);
     }
 
     private static JsonNode track(JsonNode state, int type) {

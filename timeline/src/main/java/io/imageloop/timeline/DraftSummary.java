@@ -40,7 +40,7 @@ public final class DraftSummary {
     }
 
     /** The segment's name, else the media file's base name ({@code media/lake.jpg} → {@code lake}), else the id. */
-    static String label(String name, String media) {
+    public static String label(String name, String media) {
         if (name != null && !name.isBlank()) return name.trim();
         if (media == null || media.isBlank()) return "(no media)";
         String m = media.trim().replaceFirst("[?#].*$", "");

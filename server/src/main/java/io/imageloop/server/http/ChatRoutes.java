@@ -7,6 +7,7 @@ import io.imageloop.server.chat.SessionContext;
 import io.imageloop.engine.LoopException;
 import io.imageloop.server.credits.CreditLedger;
 import io.imageloop.server.preview.Preview;
+import io.imageloop.server.store.DraftStore;
 import io.imageloop.server.store.DraftStore.DraftVersion;
 import io.imageloop.server.store.MediaStore.MediaRecord;
 import io.imageloop.server.store.SessionStore.SessionRecord;
@@ -44,13 +45,15 @@ public final class ChatRoutes {
     private void runSse(Context ctx) throws Exception {
         TokenRecord token = s.auth().require(ctx);
         ObjectNode body = Json.body(ctx, MAX_BODY, n -> tooLong(n, "bytes"));
-        String sessionId = Json.text(body, "session_id");
-        if (sessionId == null) sessionId = Json.text(body, "sessionId");
-        if (sessionId == null) throw new ApiException(ErrorCode.BAD_REQUEST, "'session_id' is required");
+        // ADK's own clients send camelCase (appName, userId, sessionId, newMessage); the spec's are snake_case.
+        String sessionId = either(body, "session_id", "sessionId");
+        if (sessionId == null) throw new ApiException(ErrorCode.BAD_REQUEST, "'session_id' (or 'sessionId') is required");
         SessionRecord session = s.auth().session(token, sessionId);
-        String app = Json.text(body, "app_name") == null ? session.appName() : Json.text(body, "app_name");
-        String message = message(body.path("new_message"));
-        if (message.isBlank()) throw new ApiException(ErrorCode.BAD_REQUEST, "new_message needs at least one text part");
+        String app = either(body, "app_name", "appName");
+        if (app == null) app = session.appName();
+        JsonNode content = body.has("new_message") ? body.path("new_message") : body.path("newMessage");
+        String message = message(content);
+        if (message.isBlank()) throw new ApiException(ErrorCode.BAD_REQUEST, "new_message (or newMessage) needs at least one text part");
         if (message.length() > MAX_MESSAGE) throw tooLong(message.length(), "characters");
 
         SessionContext context = context(token, session, app);
@@ -83,8 +86,24 @@ public final class ChatRoutes {
             readable(d).ifPresent(saved -> s.previews().request(session.id(), version, saved));
             return version;
         };
+        SessionContext.DraftHistory history = new SessionContext.DraftHistory() {
+            @Override
+            public List<DraftStore.VersionNote> notes() {
+                return s.db().read(c -> s.drafts().history(c, session.id()));
+            }
+
+            @Override
+            public Optional<JsonNode> draft(int version) {
+                return s.db().read(c -> s.drafts().version(c, session.id(), version)).map(v -> Json.parse(v.json(), "a stored draft"));
+            }
+        };
         return new SessionContext(session.id(), app, session.language(), media, draft,
-                l.draft() == null ? 0 : l.draft().version(), l.balance(), writer, s.renders()::price);
+                l.draft() == null ? 0 : l.draft().version(), l.balance(), writer, s.renders()::price, history);
+    }
+
+    private static String either(ObjectNode body, String snake, String camel) {
+        String v = Json.text(body, snake);
+        return v != null ? v : Json.text(body, camel);
     }
 
     private static ApiException tooLong(long size, String unit) {
@@ -153,6 +172,7 @@ public final class ChatRoutes {
 
     /** The text of all text parts of an ADK Content object (or a plain string). */
     static String message(JsonNode content) {
+        if (content == null || content.isMissingNode() || content.isNull()) return "";
         if (content.isTextual()) return content.asText().trim();
         StringBuilder sb = new StringBuilder();
         for (JsonNode part : content.path("parts")) {

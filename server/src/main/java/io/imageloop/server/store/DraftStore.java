@@ -3,6 +3,7 @@ package io.imageloop.server.store;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Optional;
 
 /** Draft versions: append-only, so every edit can be looked at again. */
@@ -13,6 +14,19 @@ public final class DraftStore {
 
     public Optional<DraftVersion> latest(Connection c, String sessionId) throws SQLException {
         return Sql.one(c, "SELECT * FROM drafts WHERE session_id = ? ORDER BY version DESC LIMIT 1", DraftStore::map, sessionId);
+    }
+
+    /** Every version's number and note, oldest first, without the drafts themselves. */
+    public List<VersionNote> history(Connection c, String sessionId) throws SQLException {
+        return Sql.list(c, "SELECT version, note FROM drafts WHERE session_id = ? ORDER BY version",
+                rs -> new VersionNote(rs.getInt("version"), rs.getString("note")), sessionId);
+    }
+
+    public Optional<DraftVersion> version(Connection c, String sessionId, int version) throws SQLException {
+        return Sql.one(c, "SELECT * FROM drafts WHERE session_id = ? AND version = ?", DraftStore::map, sessionId, version);
+    }
+
+    public record VersionNote(int version, String note) {
     }
 
     /** Appends the next version. Callers hold the session lock so numbers never collide. */

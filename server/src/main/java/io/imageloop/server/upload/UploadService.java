@@ -136,12 +136,13 @@ public final class UploadService {
                     thumbPath = blobs.put("media/" + session.id() + "/" + thumb.getFileName(), thumb, "image/jpeg");
                     stored.add(thumbPath);
                 }
-                // Checked and decoded: now it goes where every process can read it.
+                // Checked and decoded: now it goes where every process can read it. One millisecond
+                // apart, so files sent together list in the order they were sent.
                 String location = blobs.put("media/" + session.id() + "/" + target.getFileName(), target, p.file().format().mime());
                 stored.add(location);
                 records.add(new MediaRecord(id, session.id(), probe.kind(), p.file().format().extension(), p.name(),
                         p.sourceUrl(), location, p.file().bytes(), probe.width(), probe.height(),
-                        probe.durationMs(), probe.codec(), thumbPath, now));
+                        probe.durationMs(), probe.codec(), thumbPath, now + records.size()));
             }
             db.tx(c -> {
                 for (MediaRecord r : records) media.insert(c, r);
