@@ -24,9 +24,12 @@ public record Direction(String word, double degrees) {
             case "zoom", "in", "out", "orbit", "bottom", "top" -> new Direction(t, Double.NaN);
             default -> {
                 try {
-                    double deg = Double.parseDouble(t);
+                    // What toString writes ("60°") reads back, as do "60deg" and a bare number.
+                    String number = t.endsWith("°") ? t.substring(0, t.length() - 1)
+                            : t.endsWith("deg") ? t.substring(0, t.length() - 3) : t;
+                    double deg = Double.parseDouble(number.trim());
                     if (!Double.isFinite(deg)) throw new NumberFormatException();
-                    yield new Direction(t + "°", deg);
+                    yield new Direction(number.trim() + "°", deg);
                 } catch (NumberFormatException e) {
                     throw new LoopException(Kind.INVALID_PARAMETER, "unknown direction '" + text
                             + "'; use left, right, up, down, an angle in degrees, or for camera zoom/orbit");

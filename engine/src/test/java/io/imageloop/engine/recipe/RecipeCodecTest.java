@@ -34,6 +34,7 @@ class RecipeCodecTest {
                 new Layer.Drift(Area.of(sky), Direction.parse("left"), 1.2),
                 new Layer.Flow(List.of(new Arrow(0.1, 0.8, 0.4, 0.8)), List.of(new Point(0.5, 0.5)), 0.7),
                 new Layer.Ripple(Area.band(Region.LOWER), 1.0),
+                new Layer.Drift(Area.WHOLE, Direction.parse("60"), 0.5),
                 new Layer.Sway(new Area(null, List.of(new Area.Rect(0, 0.6, 1, 0.4)), List.of(), null), Direction.parse("bottom"), 0.8),
                 new Layer.Glow(new Area(null, List.of(), List.of(List.of(new Point(0.1, 0.1), new Point(0.2, 0.1), new Point(0.15, 0.2))), null), 1)),
                 Area.of(List.of(new Area.Rect(0.3, 0.5, 0.2, 0.2))), new CameraMove(Direction.parse("zoom"), 0.5), Particles.SNOW, 7,
@@ -42,7 +43,9 @@ class RecipeCodecTest {
         RecipeCodec.write(recipe, file);
         assertThat(dir.resolve("spec.sky.png")).exists();
         MotionRecipe back = RecipeCodec.read(file, null);
-        assertThat(back.layers()).hasSize(5);
+        assertThat(back.layers()).hasSize(6);
+        assertThat(((Layer.Drift) back.layers().get(3)).direction()).as("an angle reads back as written")
+                .isEqualTo(((Layer.Drift) recipe.layers().get(3)).direction());
         assertThat(back.camera()).isEqualTo(recipe.camera());
         assertThat(back.particles()).isEqualTo(Particles.SNOW);
         assertThat(back.seed()).isEqualTo(7);

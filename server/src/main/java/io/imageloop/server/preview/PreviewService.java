@@ -74,6 +74,8 @@ public final class PreviewService implements AutoCloseable {
     private static final class SessionPreviews {
         final Map<String, Entry> entries = new LinkedHashMap<>();
         final RateLimit limit;
+        /** The newest draft version asked about; an older one (a read racing a save) cancels nothing. */
+        int latestVersion;
 
         SessionPreviews(PreviewSettings settings) {
             limit = new RateLimit(settings.perMinute(), 60_000);
@@ -108,6 +110,11 @@ public final class PreviewService implements AutoCloseable {
         List<Preview> out = new ArrayList<>();
         long now = System.currentTimeMillis();
         synchronized (sp) {
+            if (version < sp.latestVersion) {
+                return targets.stream().map(t -> Optional.ofNullable(sp.entries.get(t.key())).map(e -> e.state)
+                        .orElse(fresh(sessionId, version, t, 0)).forVersion(version, t.segment())).toList();
+            }
+            sp.latestVersion = version;
             Set<String> keys = targets.stream().map(PreviewTarget::key).collect(Collectors.toSet());
             for (Entry e : sp.entries.values()) {
                 if (!keys.contains(e.target.key()) && !e.state.status().finished()) cancel(sp, e, now);

@@ -13,7 +13,8 @@ import io.imageloop.timeline.Segment;
 import io.imageloop.timeline.Track;
 import io.imageloop.timeline.TrackType;
 import io.imageloop.timeline.VideoLoop;
-import io.imageloop.timeline.edit.DraftEdits;
+import io.imageloop.timeline.TextClip;
+import io.imageloop.timeline.edit.Texts;
 import io.imageloop.timeline.Placement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,6 +48,8 @@ class PreviewServiceTest {
             assertThat(Files.isRegularFile(svc.poster("s1", first))).isTrue();
 
             String second = svc.request("s1", 2, orbit).get(0).key();
+            // A read of the older draft racing the save cancels nothing: the second loop still gets made.
+            svc.request("s1", 1, zoom);
             assertThat(second).isNotEqualTo(first);
             Preview cancelled = svc.await("s1", first, p -> p.status().finished(), 5_000).orElseThrow();
             assertThat(cancelled.status()).isEqualTo(Status.CANCELLED);
@@ -58,7 +61,8 @@ class PreviewServiceTest {
             assertThat(Files.isRegularFile(svc.video("s1", second))).isTrue();
 
             // A title changes the draft, not the loop: the same preview, ready at once, rendered once.
-            Draft titled = DraftEdits.addText(orbit, "Hello", 0, null, new Placement.Anchored(Placement.Position.TOP));
+            Draft titled = Texts.add(orbit,
+                    TextClip.of("Hello", new Placement.Anchored(Placement.Position.TOP), TextClip.DEFAULT_SIZE), 0, null);
             Preview same = svc.request("s1", 3, titled).get(0);
             assertThat(same.key()).isEqualTo(second);
             assertThat(same.status()).isEqualTo(Status.READY);

@@ -151,7 +151,7 @@ public record Planned(Aspect aspect, double seconds, PlanHints hints, Particles 
     static PlanHints hints(JsonNode o) {
         if (o == null || !o.isObject()) return PlanHints.NONE;
         return new PlanHints(subjects(o.path("move")), subjects(o.path("hold")),
-                o.hasNonNull("direction") ? Direction.parse(o.get("direction").asText().replace("°", "")) : null,
+                o.hasNonNull("direction") ? Direction.parse(o.get("direction").asText()) : null,
                 o.hasNonNull("strength") ? o.get("strength").asDouble() : null,
                 o.hasNonNull("camera") ? o.get("camera").asBoolean() : null,
                 o.hasNonNull("camera_move") ? Direction.parse(o.get("camera_move").asText()) : null);
