@@ -2,6 +2,7 @@ package io.imageloop.server.chat;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.imageloop.engine.media.LimitExceeded;
 import io.imageloop.server.chat.reply.ChangeWords;
 import io.imageloop.server.chat.reply.Say;
 import io.imageloop.server.chat.tools.Focus;
@@ -90,7 +91,16 @@ public final class TurnRun {
         List<Change> changes = DraftDiff.of(ws.start(), after);
         Integer version = null;
         if (!changes.isEmpty()) {
-            List<DraftProblem> problems = DraftValidator.problems(after, null);
+            List<DraftProblem> problems;
+            try {
+                problems = DraftValidator.problems(after, null);
+            } catch (LimitExceeded e) {
+                // E.g. one message asking for hundreds of titles: a draft past the limits is never stored.
+                String text = say.s("That would make the draft too big (" + e.getMessage() + "); nothing was changed.",
+                        "这样草稿会超出上限（" + e.getMessage() + "），没有任何改动。");
+                events.text(text);
+                return new Turn(text, null);
+            }
             if (!problems.isEmpty()) {
                 // Every edit keeps the timeline's rules; a draft that breaks them is never stored.
                 LOG.error("session {}: edited draft does not validate: {}", session.sessionId(), problems);
